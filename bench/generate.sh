@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Makes a benchmark database on the machine's PostgreSQL (127.0.0.1:5432, user postgres):
+#   bench/generate.sh small   -> reviews_bench_small:   100 partners,   50,000 reviews
+#   bench/generate.sh large   -> reviews_bench_large: 1,000 partners, 1,000,000 reviews
+# Deterministic: the same rows every time (src/main/resources/demo/generate-reviews.sql), created
+# over the 450 days before a fixed moment, about 5% revised and 30% replied. The schema comes from
+# the service's own migrations; start the service on it with QUARKUS_FLYWAY_MIGRATE_AT_START=false.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:?usage: bench/generate.sh small|large}
+case "$size" in
+    small) partners=100; per_partner=500 ;;
+    large) partners=1000; per_partner=1000 ;;
+    *) echo "usage: bench/generate.sh small|large" >&2; exit 2 ;;
+esac
+db=reviews_bench_$size
+anchor=${BENCH_ANCHOR:-2026-11-01 12:00+00}
+psql=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres)
+
+"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+for migration in $(ls src/main/resources/db/migration/V*.sql | sort -V); do
+    "${psql[@]}" -d "$db" -f "$migration"
+done
+# Which migrations made this schema: bench/run.sh makes the database anew when they change.
+"${psql[@]}" -d "$db" -c "CREATE TABLE bench_schema AS SELECT '$(ls src/main/resources/db/migration/V*.sql | sort -V | xargs -n1 basename | tr '\n' ' ')'::text AS migrations"
+start=$(date +%s)
+"${psql[@]}" -d "$db" <<SQL
+BEGIN;
+\i src/main/resources/demo/generate-reviews.sql
+DO \$\$ BEGIN PERFORM pg_temp.generate_reviews($partners, $per_partner, '$anchor', 'Bench partner'); END \$\$;
+COMMIT;
+VACUUM ANALYZE;
+SQL
+echo "$db: $("${psql[@]}" -d "$db" -tA -c "SELECT format('%s partners, %s reviews, %s revised, %s replied',
+    (SELECT count(*) FROM partner), (SELECT count(*) FROM review),
+    (SELECT count(DISTINCT review_id) FROM revision), (SELECT count(*) FROM reply))") in $(( $(date +%s) - start )) s"

@@ -1,0 +1,146 @@
+// Renders every overlay with `kubectl kustomize`, validates each resource offline against the
+// Kubernetes OpenAPI schemas (kubernetes-models) and the CloudNativePG CRD schema, and checks what
+// matters for this service: probes on real endpoints, the image and ports of the application,
+// selectors that select what they should, every configuration key the application needs, the
+// database wiring to the CloudNativePG cluster, and the security context. Exits 1 on any failure.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yaml from 'js-yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const properties = readFileSync(join(root, 'src/main/resources/application.properties'), 'utf8');
+const pom = readFileSync(join(root, 'pom.xml'), 'utf8');
+const artifactId = pom.match(/<artifactId>([^<]+)<\/artifactId>/)[1];
+const appPort = Number((properties.match(/^quarkus\.http\.port=(\d+)/m) ?? [null, '8080'])[1]);
+const shutdownSeconds = Number((properties.match(/^quarkus\.shutdown\.timeout=(\d+)s/m) ?? [null, '0'])[1]);
+const healthPaths = { livenessProbe: '/q/health/live', readinessProbe: '/q/health/ready', startupProbe: '/q/health/started' };
+
+// Environment variables the application reads: those named in application.properties (prod
+// profile or no profile) and those read by EmbeddedPostgresConfigSourceFactory and smallrye-jwt.
+const fromProperties = [...properties.matchAll(/^(?!%(?:dev|test)\.)[^#\n]*\$\{([A-Z][A-Z0-9_]*)/gm)].map(m => m[1]);
+const required = new Set([...fromProperties, 'DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'DB_PASSWORD',
+  'MP_JWT_VERIFY_PUBLICKEY_LOCATION', 'REVIEWS_EMBEDDED_POSTGRES_ENABLED']);
+
+let checks = 0;
+const failures = [];
+function check(ok, what) {
+  checks++;
+  if (!ok) failures.push(what);
+}
+
+async function schemaValidate(doc, where) {
+  const [group, version] = doc.apiVersion.includes('/') ? doc.apiVersion.split('/') : [null, doc.apiVersion];
+  const module = group === 'postgresql.cnpg.io'
+    ? `@kubernetes-models/cloudnative-pg/${group}/${version}/${doc.kind}`
+    : `kubernetes-models/${group ? group + '/' : ''}${version}/${doc.kind}`;
+  let Model;
+  try {
+    Model = (await import(module))[doc.kind];
+  } catch (e) {
+    check(false, `${where}: no schema for ${doc.apiVersion} ${doc.kind}`);
+    return;
+  }
+  try {
+    new Model(doc).validate();
+    check(true, '');
+  } catch (e) {
+    check(false, `${where}: ${doc.kind} ${doc.metadata?.name} does not validate: ${e.message}`);
+  }
+}
+
+const matches = (selector, labels) => Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
+
+for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
+  const where = `overlay ${overlay}`;
+  const rendered = execFileSync('kubectl', ['kustomize', join(root, 'k8s/overlays', overlay)], { encoding: 'utf8' });
+  const docs = yaml.loadAll(rendered).filter(Boolean);
+  for (const doc of docs) await schemaValidate(doc, where);
+  const of = (kind) => docs.filter(d => d.kind === kind);
+
+  const [deployment] = of('Deployment');
+  check(of('Deployment').length === 1, `${where}: one Deployment`);
+  const pod = deployment.spec.template;
+  const podLabels = pod.metadata.labels;
+  check(deployment.spec.replicas >= 2, `${where}: at least 2 replicas`);
+  check(matches(deployment.spec.selector.matchLabels, podLabels), `${where}: the Deployment selects its pods`);
+  const container = pod.spec.containers.find(c => c.name === artifactId);
+  check(container, `${where}: a container named ${artifactId}`);
+  check(container.image.split(':')[0].endsWith('/' + artifactId), `${where}: image of ${artifactId}: ${container.image}`);
+  const tag = container.image.split(':')[1];
+  check(tag && (overlay !== 'prod' || tag !== 'latest'), `${where}: image tag pinned in prod: ${container.image}`);
+  const http = container.ports.find(p => p.name === 'http');
+  check(http?.containerPort === appPort, `${where}: container port http is the application's port ${appPort}`);
+  for (const [probe, path] of Object.entries(healthPaths)) {
+    const get = container[probe]?.httpGet;
+    check(get?.path === path, `${where}: ${probe} on ${path}, not ${get?.path}`);
+    check(get?.port === 'http' || get?.port === appPort, `${where}: ${probe} on the application's port`);
+  }
+  check(container.resources?.requests?.cpu && container.resources?.requests?.memory && container.resources?.limits?.memory,
+    `${where}: CPU and memory requests and a memory limit`);
+  check(pod.spec.terminationGracePeriodSeconds > shutdownSeconds, `${where}: grace period longer than quarkus.shutdown.timeout`);
+
+  // Security: non-root, read-only root filesystem with a writable /tmp, no privilege escalation.
+  const sc = container.securityContext ?? {};
+  check(pod.spec.securityContext?.runAsNonRoot === true, `${where}: runAsNonRoot`);
+  check(sc.readOnlyRootFilesystem === true && sc.allowPrivilegeEscalation === false
+    && (sc.capabilities?.drop ?? []).includes('ALL'), `${where}: read-only root, no escalation, no capabilities`);
+  const tmp = container.volumeMounts?.find(m => m.mountPath === '/tmp');
+  check(tmp && pod.spec.volumes.find(v => v.name === tmp.name)?.emptyDir, `${where}: /tmp is an emptyDir`);
+
+  // Configuration: every key the application needs is provided.
+  const configMaps = Object.fromEntries(of('ConfigMap').map(c => [c.metadata.name, c.data ?? {}]));
+  const provided = new Map();
+  for (const from of container.envFrom ?? []) {
+    const data = configMaps[from.configMapRef?.name];
+    check(data, `${where}: envFrom ConfigMap ${from.configMapRef?.name} exists`);
+    Object.entries(data ?? {}).forEach(([k, v]) => provided.set(k, v));
+  }
+  for (const env of container.env ?? []) provided.set(env.name, env.value ?? env.valueFrom);
+  for (const key of required) check(provided.has(key), `${where}: configuration key ${key} is provided`);
+  check(provided.get('REVIEWS_EMBEDDED_POSTGRES_ENABLED') === 'false', `${where}: no embedded PostgreSQL in a cluster`);
+  const keyFile = provided.get('MP_JWT_VERIFY_PUBLICKEY_LOCATION');
+  const keyMount = container.volumeMounts?.find(m => typeof keyFile === 'string' && keyFile.startsWith(m.mountPath + '/'));
+  check(keyMount && pod.spec.volumes.find(v => v.name === keyMount.name)?.secret, `${where}: the JWT public key file comes from a Secret`);
+
+  // The database: the CloudNativePG cluster's read-write service and its generated app Secret.
+  const [cluster] = of('Cluster');
+  check(cluster, `${where}: a CloudNativePG Cluster`);
+  check(cluster.spec.instances >= (overlay === 'prod' ? 3 : 1), `${where}: primary and replicas (${cluster.spec.instances} instances)`);
+  check(provided.get('DB_HOST') === `${cluster.metadata.name}-rw`, `${where}: DB_HOST is the cluster's read-write service`);
+  for (const key of ['DB_USER', 'DB_PASSWORD']) {
+    check(provided.get(key)?.secretKeyRef?.name === `${cluster.metadata.name}-app`, `${where}: ${key} from the cluster's app Secret`);
+  }
+  check(provided.get('DB_NAME') === cluster.spec.bootstrap?.initdb?.database, `${where}: DB_NAME is the cluster's database`);
+
+  // Service, disruption budget, autoscaler, network policy point at this Deployment's pods.
+  const [service] = of('Service');
+  check(matches(service.spec.selector, podLabels) && Object.keys(service.spec.selector).length > 0, `${where}: the Service selects the pods`);
+  check(service.spec.ports.every(p => p.targetPort === 'http' || p.targetPort === appPort), `${where}: the Service targets the http port`);
+  const [pdb] = of('PodDisruptionBudget');
+  check(pdb && matches(pdb.spec.selector.matchLabels, podLabels), `${where}: the PodDisruptionBudget selects the pods`);
+  check(pdb && pdb.spec.minAvailable < deployment.spec.replicas, `${where}: the PodDisruptionBudget allows a disruption`);
+  const [hpa] = of('HorizontalPodAutoscaler');
+  check(hpa?.spec.scaleTargetRef.name === deployment.metadata.name && hpa.spec.minReplicas >= 2, `${where}: the autoscaler scales the Deployment from 2`);
+  const [policy] = of('NetworkPolicy');
+  check(policy && matches(policy.spec.podSelector.matchLabels, podLabels), `${where}: the NetworkPolicy selects the pods`);
+  const ingressPorts = (policy?.spec.ingress ?? []).flatMap(r => (r.ports ?? [{ port: 'any' }]).map(p => p.port));
+  check(ingressPorts.length > 0 && ingressPorts.every(p => p === appPort || p === 'http'), `${where}: only HTTP comes in (${ingressPorts})`);
+  const egress = policy?.spec.egress ?? [];
+  const egressPorts = egress.flatMap(r => (r.ports ?? []).map(p => p.port));
+  const dbRule = egress.find(r => (r.ports ?? []).some(p => p.port === 5432));
+  check(dbRule && dbRule.to?.every(t => t.podSelector?.matchLabels?.['cnpg.io/cluster'] === cluster.metadata.name
+    && Object.keys(t.podSelector.matchLabels).length === 1), `${where}: PostgreSQL goes out to the cluster's pods only`);
+  check(egressPorts.includes(Number(provided.get('SMTP_PORT'))), `${where}: SMTP port ${provided.get('SMTP_PORT')} may go out`);
+  check(egressPorts.includes(53), `${where}: DNS may go out`);
+  check(egress.every(r => (r.ports ?? []).length > 0), `${where}: every egress rule names its ports`);
+  check(egressPorts.every(p => [5432, 25, 465, 587, 1025, 53].includes(p)), `${where}: nothing else goes out (${egressPorts})`);
+}
+
+if (failures.length) {
+  console.error(failures.map(f => 'FAILED ' + f).join('\n'));
+  console.error(`k8s checks: ${failures.length} of ${checks} failed`);
+  process.exit(1);
+}
+console.log(`k8s checks: all ${checks} hold for ${readdirSync(join(root, 'k8s/overlays')).join(', ')}`);

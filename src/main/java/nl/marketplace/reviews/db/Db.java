@@ -1,0 +1,39 @@
+package nl.marketplace.reviews.db;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The one way the read path talks to PostgreSQL: prepared statements on the reactive pool.
+ *
+ * <p>The pool hands each statement its own connection, so GraphQL resolvers that run concurrently
+ * on one Vert.x context (quarkus issue 32870) never share a session. Every statement is counted,
+ * so tests can prove that a request's statement count does not grow with the page size.
+ */
+@ApplicationScoped
+public class Db {
+
+    private final Pool pool;
+    private final AtomicLong statements = new AtomicLong();
+
+    public Db(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<RowSet<Row>> query(String sql, Tuple args) {
+        statements.incrementAndGet();
+        return pool.preparedQuery(sql).execute(args);
+    }
+
+    /** How many statements this instance has sent since it started. */
+    public long statementCount() {
+        return statements.get();
+    }
+}

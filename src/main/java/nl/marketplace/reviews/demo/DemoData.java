@@ -1,0 +1,48 @@
+package nl.marketplace.reviews.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Loads the demo data into an empty database when {@code reviews.demo-data.load} is true. */
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    void load(@Observes StartupEvent event, Pool pool, @ConfigProperty(name = "reviews.demo-data.load") boolean enabled) {
+        if (!enabled) {
+            return;
+        }
+        String generator = resource("demo/generate-reviews.sql");
+        String demo = resource("demo/demo-data.sql");
+        // Runs on the main thread during start-up, before the service takes requests, so waiting is
+        // right here: a service that answers before its demo data exists would look broken.
+        boolean loaded = pool.withTransaction(conn -> conn.query("SELECT 1 FROM partner LIMIT 1").execute()
+                .chain(rows -> rows.size() > 0
+                        ? io.smallrye.mutiny.Uni.createFrom().item(false)
+                        : conn.query(generator).execute().chain(() -> conn.query(demo).execute()).replaceWith(true)))
+                .await().atMost(Duration.ofMinutes(2));
+        LOG.info(loaded ? "Demo data loaded" : "Database has data already: demo data not loaded");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

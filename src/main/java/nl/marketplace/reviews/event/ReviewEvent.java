@@ -1,0 +1,14 @@
+package nl.marketplace.reviews.event;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import nl.marketplace.reviews.review.Review;
+
+@Type("ReviewEvent")
+@Description("Something happened to one of the partner's reviews.")
+public record ReviewEvent(
+        @NonNull @Description("What happened.") ReviewEventType type,
+        @NonNull @Description("The review as it is now.") Review review) {
+}

@@ -1,0 +1,73 @@
+package nl.marketplace.reviews.exclusion;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.Batcher;
+import nl.marketplace.reviews.graphql.ClientSafeErrors;
+import nl.marketplace.reviews.graphql.GlobalId;
+import nl.marketplace.reviews.graphql.Outcome;
+import nl.marketplace.reviews.graphql.UserErrorCode;
+import nl.marketplace.reviews.review.Review;
+import nl.marketplace.reviews.review.ReviewService;
+import nl.marketplace.reviews.security.CallerService;
+
+@GraphQLApi
+@ClientSafeErrors
+public class ExclusionGraphQL {
+
+    private final ExclusionService exclusions;
+    private final ExclusionRepository repository;
+    private final ReviewService reviews;
+    private final CallerService callers;
+    private final Batcher<Long, List<Exclusion>> batcher;
+
+    public ExclusionGraphQL(ExclusionService exclusions, ExclusionRepository repository, ReviewService reviews,
+            CallerService callers) {
+        this.exclusions = exclusions;
+        this.repository = repository;
+        this.reviews = reviews;
+        this.callers = callers;
+        this.batcher = new Batcher<>("review-exclusions", repository::ofReviews);
+    }
+
+    @Mutation("requestExclusion")
+    @Description("Partner: ask for one of its reviews to be excluded (uitzondering), with a reason and an explanation. "
+            + "The review keeps counting until an administrator approves.")
+    public Uni<@NonNull ExclusionPayload> requestExclusion(@NonNull @Name("input") RequestExclusionInput input) {
+        Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
+        return payload(key == null
+                ? Uni.createFrom().item(Outcome.reviewNotFound())
+                : exclusions.request(callers.current(), key, input.reason(), input.text()));
+    }
+
+    @Mutation("decideExclusion")
+    @Description("Admin: approve or reject an open exclusion request. Approved, the review counts in nothing from now on.")
+    public Uni<@NonNull ExclusionPayload> decideExclusion(@NonNull @Name("input") DecideExclusionInput input) {
+        Long key = GlobalId.keyOrNull(input.exclusionId(), Exclusion.TYPE);
+        return payload(key == null
+                ? Uni.createFrom().item(Outcome.refused(UserErrorCode.NOT_FOUND, "No exclusion request with this id", "input", "exclusionId"))
+                : exclusions.decide(callers.current(), key, input.decision(), input.note()));
+    }
+
+    @Name("exclusions")
+    @Description("Partner only: the exclusion requests for this review and their decisions, newest first. FORBIDDEN for others.")
+    public Uni<List<@NonNull Exclusion>> exclusions(@Source Review review) {
+        callers.current().requirePartner(review.partnerKey());
+        return batcher.load(review.key()).map(found -> found == null ? List.of() : found);
+    }
+
+    private Uni<ExclusionPayload> payload(Uni<Outcome<Long>> outcome) {
+        return outcome.chain(o -> !o.isOk()
+                ? Uni.createFrom().item(new ExclusionPayload(null, null, o.userErrors()))
+                : repository.find(o.value()).chain(exclusion -> reviews.get(exclusion.reviewKey())
+                        .map(review -> new ExclusionPayload(exclusion, review, o.userErrors()))));
+    }
+}

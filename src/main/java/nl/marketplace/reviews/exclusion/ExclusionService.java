@@ -1,0 +1,103 @@
+package nl.marketplace.reviews.exclusion;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.Outcome;
+import nl.marketplace.reviews.graphql.Texts;
+import nl.marketplace.reviews.graphql.UserErrorCode;
+import nl.marketplace.reviews.review.ReviewEntity;
+import nl.marketplace.reviews.security.Caller;
+import nl.marketplace.reviews.security.ForbiddenException;
+
+/**
+ * Uitzonderingen: a partner asks, an administrator decides. While a request is open the review
+ * keeps counting; approved, it counts in nothing (review.excluded; the score aggregates follow in
+ * the same transaction). Every request and decision is kept with who and when.
+ */
+@ApplicationScoped
+public class ExclusionService {
+
+    static final int MAX_TEXT = 2000;
+
+    private final Clock clock;
+
+    public ExclusionService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Returns the request's key. */
+    @WithTransaction
+    public Uni<Outcome<Long>> request(Caller caller, long reviewKey, ExclusionReason reason, String text) {
+        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
+            if (review == null) {
+                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
+            }
+            caller.requirePartner(review.partnerId);
+            String trimmed = Texts.trimmed(text);
+            if (!Texts.fits(trimmed, MAX_TEXT)) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID,
+                        "The explanation has 1 to " + MAX_TEXT + " characters", "input", "text"));
+            }
+            if (review.excluded) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.ALREADY_EXCLUDED,
+                        "This review is excluded already", "input", "reviewId"));
+            }
+            return ExclusionEntity.<ExclusionEntity>list("reviewId", reviewKey).chain(earlier -> {
+                if (earlier.stream().anyMatch(e -> e.decision == null)) {
+                    return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.OPEN_REQUEST,
+                            "This review has an open exclusion request", "input", "reviewId"));
+                }
+                if (earlier.stream().anyMatch(e -> ExclusionDecision.REJECTED.name().equals(e.decision) && e.reason.equals(reason.name()))) {
+                    return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.NEW_REASON_REQUIRED,
+                            "This reason was rejected for this review before", "input", "reason"));
+                }
+                ExclusionEntity exclusion = new ExclusionEntity();
+                exclusion.reviewId = reviewKey;
+                exclusion.reason = reason.name();
+                exclusion.text = trimmed;
+                exclusion.requestedBy = caller.subject();
+                exclusion.requestedAt = OffsetDateTime.now(clock);
+                return exclusion.<ExclusionEntity>persistAndFlush().map(saved -> Outcome.ok(saved.id));
+            });
+        });
+    }
+
+    /** Returns the request's key. */
+    @WithTransaction
+    public Uni<Outcome<Long>> decide(Caller caller, long exclusionKey, ExclusionDecision decision, String note) {
+        if (!caller.admin()) {
+            throw new ForbiddenException("Only an administrator of the platform decides exclusions");
+        }
+        String trimmed = Texts.trimmed(note);
+        if (trimmed != null && !Texts.fits(trimmed, MAX_TEXT)) {
+            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "At most " + MAX_TEXT + " characters", "input", "note"));
+        }
+        return ExclusionEntity.<ExclusionEntity>findById(exclusionKey, LockModeType.PESSIMISTIC_WRITE).chain(exclusion -> {
+            if (exclusion == null) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.NOT_FOUND, "No exclusion request with this id",
+                        "input", "exclusionId"));
+            }
+            if (exclusion.decision != null) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.ALREADY_DECIDED, "This request was decided already",
+                        "input", "exclusionId"));
+            }
+            exclusion.decision = decision.name();
+            exclusion.decisionNote = trimmed;
+            exclusion.decidedBy = caller.subject();
+            exclusion.decidedAt = OffsetDateTime.now(clock);
+            if (decision == ExclusionDecision.REJECTED) {
+                return Uni.createFrom().item(Outcome.ok(exclusionKey));
+            }
+            return ReviewEntity.<ReviewEntity>findById(exclusion.reviewId, LockModeType.PESSIMISTIC_WRITE).map(review -> {
+                review.excluded = true;
+                return Outcome.ok(exclusionKey);
+            });
+        });
+    }
+}

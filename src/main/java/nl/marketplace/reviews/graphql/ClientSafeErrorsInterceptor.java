@@ -1,0 +1,45 @@
+package nl.marketplace.reviews.graphql;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * SmallRye derives {@code extensions.code} of an unexpected exception from its class name
+ * ("pg", "date-time"); this turns every failure that is not an {@link ApiException} into
+ * INTERNAL_SERVER_ERROR before SmallRye sees it, and logs it with its stack trace.
+ */
+@ClientSafeErrors
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class ClientSafeErrorsInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ClientSafeErrorsInterceptor.class);
+
+    @AroundInvoke
+    Object guard(InvocationContext invocation) throws Exception {
+        Object result;
+        try {
+            result = invocation.proceed();
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw internal(invocation, e);
+        }
+        if (result instanceof Uni<?> uni) {
+            return uni.onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> internal(invocation, failure));
+        }
+        return result;
+    }
+
+    private static InternalServerError internal(InvocationContext invocation, Throwable failure) {
+        LOG.errorf(failure, "Unexpected failure in %s.%s", invocation.getMethod().getDeclaringClass().getSimpleName(),
+                invocation.getMethod().getName());
+        return new InternalServerError();
+    }
+}

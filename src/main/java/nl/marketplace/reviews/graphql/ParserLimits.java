@@ -1,0 +1,24 @@
+package nl.marketplace.reviews.graphql;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import graphql.parser.ParserOptions;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * graphql-java parses operations with its default operation parser options, which stop at 15,000
+ * tokens with SmallRye's bare "Unparseable input document" (quarkus.smallrye-graphql.parser-max-tokens
+ * sets other options). Raising the token limit lets an oversized query reach the complexity limit
+ * (2,000), whose error says what is wrong; parsing 50,000 tokens takes milliseconds.
+ */
+@ApplicationScoped
+public class ParserLimits {
+
+    static final int MAX_TOKENS = 50_000;
+
+    void raise(@Observes StartupEvent event) {
+        ParserOptions.setDefaultOperationParserOptions(
+                ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxTokens(MAX_TOKENS)));
+    }
+}

@@ -1,0 +1,44 @@
+package nl.marketplace.reviews.observability;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.Db;
+
+/**
+ * The outbox backlog as gauges: {@code mail.outbox.pending} (mails not sent yet) and
+ * {@code mail.outbox.oldest.pending.seconds}. Refreshed every 15 s by one query, not on every scrape.
+ */
+@ApplicationScoped
+public class OutboxMetrics {
+
+    private final Db db;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestSeconds = new AtomicLong();
+
+    public OutboxMetrics(Db db, MeterRegistry registry) {
+        this.db = db;
+        Gauge.builder("mail.outbox.pending", pending, AtomicLong::get).description("Mails waiting in the outbox").register(registry);
+        Gauge.builder("mail.outbox.oldest.pending.seconds", oldestSeconds, AtomicLong::get)
+                .description("Age of the oldest mail waiting in the outbox").register(registry);
+    }
+
+    @Scheduled(identity = "outbox-metrics", every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> refresh() {
+        return db.query("SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint AS oldest "
+                + "FROM outbox_mail WHERE sent_at IS NULL", Tuple.tuple())
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    pending.set(row.getLong("n"));
+                    oldestSeconds.set(Math.max(0, row.getLong("oldest")));
+                })
+                .replaceWithVoid();
+    }
+}

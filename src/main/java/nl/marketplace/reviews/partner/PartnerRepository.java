@@ -1,0 +1,34 @@
+package nl.marketplace.reviews.partner;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.Db;
+
+@ApplicationScoped
+public class PartnerRepository {
+
+    private final Db db;
+
+    public PartnerRepository(Db db) {
+        this.db = db;
+    }
+
+    /** The partners with these keys, by key; unknown keys are absent. One statement. */
+    public Uni<Map<Long, Partner>> findByKeys(List<Long> keys) {
+        return db.query("SELECT id, name FROM partner WHERE id = ANY($1)", Tuple.of(keys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Partner> byKey = new HashMap<>();
+                    for (Row row : rows) {
+                        byKey.put(row.getLong("id"), new Partner(row.getLong("id"), row.getString("name")));
+                    }
+                    return byKey;
+                });
+    }
+}

@@ -1,0 +1,18 @@
+package nl.marketplace.reviews.rereview;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("ReReview")
+@Description("The re-review state of a review (opnieuw laten beoordelen), private to its partner.")
+public record ReReview(
+        @NonNull @Description("Where the re-review stands.") ReReviewStatus status,
+        @Description("When the request was mailed (\"Beoordelingsverzoek verzonden\" + date).") OffsetDateTime requestedAt,
+        @Description("Until when the customer's link works.") OffsetDateTime expiresAt,
+        @Description("When the customer gave the new score.") OffsetDateTime completedAt,
+        @NonNull @Description("Whether requestReReview would be accepted now.") Boolean eligible,
+        @Description("Why not, when it would not.") ReReviewIneligibility ineligibleReason) {
+}

@@ -1,0 +1,105 @@
+package nl.marketplace.reviews.rereview;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.Batcher;
+import nl.marketplace.reviews.graphql.ClientSafeErrors;
+import nl.marketplace.reviews.graphql.GlobalId;
+import nl.marketplace.reviews.graphql.Outcome;
+import nl.marketplace.reviews.graphql.UserErrorCode;
+import nl.marketplace.reviews.review.Review;
+import nl.marketplace.reviews.review.ReviewService;
+import nl.marketplace.reviews.security.CallerService;
+
+/**
+ * E-mail de klant and opnieuw laten beoordelen: the partner's mutations, the customer's
+ * submitReReview, and the partner-only fields {@code Review.contacts} and {@code Review.reReview}.
+ * The private fields check the caller per review (FORBIDDEN, no data) before they batch the load.
+ */
+@GraphQLApi
+@ClientSafeErrors
+public class ReReviewGraphQL {
+
+    private final ReReviewService service;
+    private final ReReviewRepository repository;
+    private final ReReviewRules rules;
+    private final ReviewService reviews;
+    private final CallerService callers;
+    private final Clock clock;
+    private final Batcher<Long, List<CustomerContact>> contactBatcher;
+    private final Batcher<Long, ReReviewRules.Facts> factsBatcher;
+
+    public ReReviewGraphQL(ReReviewService service, ReReviewRepository repository, ReReviewRules rules,
+            ReviewService reviews, CallerService callers, Clock clock) {
+        this.service = service;
+        this.repository = repository;
+        this.rules = rules;
+        this.reviews = reviews;
+        this.callers = callers;
+        this.clock = clock;
+        this.contactBatcher = new Batcher<>("review-contacts", repository::contacts);
+        this.factsBatcher = new Batcher<>("review-re-review", repository::facts);
+    }
+
+    @Mutation("emailCustomer")
+    @Description("Partner: send the customer of one of its reviews a message through the platform (E-mail de klant). "
+            + "The message is kept and mailed; it is what allows requestReReview.")
+    public Uni<@NonNull EmailCustomerPayload> emailCustomer(@NonNull @Name("input") EmailCustomerInput input) {
+        Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
+        return (key == null ? notFound() : service.emailCustomer(key, input.message())).chain(o -> o.isOk()
+                ? Uni.combine().all().unis(reviews.get(o.value()), repository.contacts(List.of(o.value()))).asTuple()
+                        .map(t -> new EmailCustomerPayload(t.getItem2().get(o.value()).get(0), t.getItem1(), o.userErrors()))
+                : Uni.createFrom().item(new EmailCustomerPayload(null, null, o.userErrors())));
+    }
+
+    @Mutation("requestReReview")
+    @Description("Partner: ask the customer, once per review ever, for a new overall score (opnieuw laten beoordelen). "
+            + "Only after emailCustomer, for a review that is not positive and not older than 3 months. The platform "
+            + "sends a neutral mail with a single-use link.")
+    public Uni<@NonNull RequestReReviewPayload> requestReReview(@NonNull @Name("input") RequestReReviewInput input) {
+        Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
+        return (key == null ? notFound() : service.requestReReview(key)).chain(o -> o.isOk()
+                ? Uni.combine().all().unis(reviews.get(o.value()), repository.facts(List.of(o.value()))).asTuple()
+                        .map(t -> new RequestReReviewPayload(t.getItem1(),
+                                rules.state(t.getItem2().get(o.value()), OffsetDateTime.now(clock)), o.userErrors()))
+                : Uni.createFrom().item(new RequestReReviewPayload(null, null, o.userErrors())));
+    }
+
+    @Mutation("submitReReview")
+    @Description("Customer, with the token from the re-review mail (no sign-in): a new overall score and an optional "
+            + "comment. It becomes the review's newest revision and counts from now on; a token works once.")
+    public Uni<@NonNull SubmitReReviewPayload> submitReReview(@NonNull @Name("input") SubmitReReviewInput input) {
+        return service.submitReReview(input.token(), input.overall(), input.comment()).chain(o -> o.isOk()
+                ? reviews.revision(o.value()).map(revision -> new SubmitReReviewPayload(revision, o.userErrors()))
+                : Uni.createFrom().item(new SubmitReReviewPayload(null, o.userErrors())));
+    }
+
+    @Name("contacts")
+    @Description("Partner only: the messages sent to the customer about this review, newest first. FORBIDDEN for others.")
+    public Uni<List<@NonNull CustomerContact>> contacts(@Source Review review) {
+        callers.current().requirePartner(review.partnerKey());
+        return contactBatcher.load(review.key()).map(found -> found == null ? List.of() : found);
+    }
+
+    @Name("reReview")
+    @Description("Partner only: the re-review state (Beoordelingsverzoek verzonden, new score, expired) and whether "
+            + "one may be requested now. FORBIDDEN for others.")
+    public Uni<ReReview> reReview(@Source Review review) {
+        callers.current().requirePartner(review.partnerKey());
+        return factsBatcher.load(review.key()).map(facts -> rules.state(facts, OffsetDateTime.now(clock)));
+    }
+
+    private static Uni<Outcome<Long>> notFound() {
+        return Uni.createFrom().item(Outcome.reviewNotFound());
+    }
+}

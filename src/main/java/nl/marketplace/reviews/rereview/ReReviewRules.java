@@ -1,0 +1,80 @@
+package nl.marketplace.reviews.rereview;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The rules of DOMAIN.md "Re-review", in one place for the mutation and the private field. */
+@ApplicationScoped
+public class ReReviewRules {
+
+    @ConfigMapping(prefix = "reviews.re-review")
+    public interface Config {
+        /** The highest current overall score a re-review may be asked for (not positive). */
+        @WithDefault("7")
+        int maxOverall();
+
+        /** How old, in months, a review may be to be asked again. */
+        @WithDefault("3")
+        int maxAgeMonths();
+
+        /** How long the customer's link works. */
+        @WithDefault("P14D")
+        Duration tokenValidity();
+
+        /** The customer's re-review page; the mail links to it with ?token=… */
+        @WithDefault("https://www.marketplace.example/beoordeling/opnieuw")
+        String pageUrl();
+    }
+
+    /** What the rules look at: the review and its contact and request history. */
+    public record Facts(int overall, OffsetDateTime reviewCreatedAt, boolean contacted, OffsetDateTime requestedAt,
+            OffsetDateTime expiresAt, OffsetDateTime completedAt) {
+    }
+
+    private final Config config;
+
+    public ReReviewRules(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Why a re-review cannot be requested now, or null when it can. */
+    public ReReviewIneligibility ineligibility(Facts f, OffsetDateTime now) {
+        if (f.requestedAt() != null) {
+            return ReReviewIneligibility.ALREADY_REQUESTED;
+        }
+        if (!f.contacted()) {
+            return ReReviewIneligibility.CONTACT_REQUIRED;
+        }
+        if (f.overall() > config.maxOverall()) {
+            return ReReviewIneligibility.POSITIVE;
+        }
+        if (f.reviewCreatedAt().isBefore(now.minusMonths(config.maxAgeMonths()))) {
+            return ReReviewIneligibility.TOO_OLD;
+        }
+        return null;
+    }
+
+    public ReReview state(Facts f, OffsetDateTime now) {
+        ReReviewStatus status;
+        if (f.requestedAt() == null) {
+            status = ReReviewStatus.NOT_REQUESTED;
+        } else if (f.completedAt() != null) {
+            status = ReReviewStatus.COMPLETED;
+        } else if (!now.isBefore(f.expiresAt())) {
+            status = ReReviewStatus.EXPIRED;
+        } else {
+            status = ReReviewStatus.SENT;
+        }
+        ReReviewIneligibility why = ineligibility(f, now);
+        return new ReReview(status, f.requestedAt(), f.expiresAt(), f.completedAt(), why == null, why);
+    }
+}

@@ -1,0 +1,194 @@
+package nl.marketplace.reviews.rereview;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.event.ReviewEventType;
+import nl.marketplace.reviews.event.ReviewEvents;
+import nl.marketplace.reviews.graphql.Outcome;
+import nl.marketplace.reviews.graphql.Texts;
+import nl.marketplace.reviews.graphql.UserErrorCode;
+import nl.marketplace.reviews.mail.MailKind;
+import nl.marketplace.reviews.mail.MailOutbox;
+import nl.marketplace.reviews.order.CustomerOrderEntity;
+import nl.marketplace.reviews.partner.PartnerEntity;
+import nl.marketplace.reviews.review.ReviewEntity;
+import nl.marketplace.reviews.review.RevisionEntity;
+import nl.marketplace.reviews.score.ScoreService;
+import nl.marketplace.reviews.security.Caller;
+import nl.marketplace.reviews.security.LinkTokens;
+import nl.marketplace.reviews.security.CallerService;
+
+/**
+ * E-mail de klant, opnieuw laten beoordelen, and the customer's new score. Every write runs in one
+ * transaction with the mail it causes (outbox). Each "once" rule holds under concurrency because
+ * the row it depends on is locked first: the review for a request, the request for a submission.
+ */
+@ApplicationScoped
+public class ReReviewService {
+
+    static final int MAX_MESSAGE = 5000;
+    static final int MAX_COMMENT = 1000;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
+
+    private final CallerService callers;
+    private final ReReviewRepository repository;
+    private final ReReviewRules rules;
+    private final MailOutbox outbox;
+    private final ReviewEvents events;
+    private final Clock clock;
+
+    public ReReviewService(CallerService callers, ReReviewRepository repository, ReReviewRules rules, MailOutbox outbox,
+            ReviewEvents events, Clock clock) {
+        this.events = events;
+        this.callers = callers;
+        this.repository = repository;
+        this.rules = rules;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Keeps the partner's message and mails it to the customer. Returns the review's key. */
+    @WithTransaction
+    public Uni<Outcome<Long>> emailCustomer(long reviewKey, String message) {
+        Caller caller = callers.current();
+        return ReviewEntity.<ReviewEntity>findById(reviewKey).chain(review -> {
+            if (review == null) {
+                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
+            }
+            caller.requirePartner(review.partnerId);
+            String text = Texts.trimmed(message);
+            if (!Texts.fits(text, MAX_MESSAGE)) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID,
+                        "A message has 1 to " + MAX_MESSAGE + " characters", "input", "message"));
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            CustomerContactEntity contact = new CustomerContactEntity();
+            contact.reviewId = reviewKey;
+            contact.message = text;
+            contact.createdAt = now;
+            return contact.persist()
+                    .chain(() -> mailData(review))
+                    .chain(mail -> {
+                        mail.data.put("message", text);
+                        return outbox.enqueue(MailKind.CUSTOMER_MESSAGE, mail.order.customerLocale, mail.order.customerEmail,
+                                mail.order.customerId, mail.data, now);
+                    })
+                    .replaceWith(Outcome.ok(reviewKey));
+        });
+    }
+
+    /** Asks the customer, once, for a new overall score. Returns the review's key. */
+    @WithTransaction
+    public Uni<Outcome<Long>> requestReReview(long reviewKey) {
+        Caller caller = callers.current();
+        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
+            if (review == null) {
+                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
+            }
+            caller.requirePartner(review.partnerId);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            return repository.requestOf(reviewKey).chain(existing -> repository.contacted(reviewKey).chain(contacted -> {
+                ReReviewRules.Facts facts = new ReReviewRules.Facts(review.overall, review.createdAt, contacted,
+                        existing == null ? null : existing.requestedAt, null, null);
+                ReReviewIneligibility why = rules.ineligibility(facts, now);
+                if (why != null) {
+                    return Uni.createFrom().item(refusal(why));
+                }
+                String token = LinkTokens.newToken();
+                ReReviewRequestEntity request = new ReReviewRequestEntity();
+                request.reviewId = reviewKey;
+                request.tokenHash = LinkTokens.hash(token);
+                request.requestedAt = now;
+                request.expiresAt = now.plus(rules.config().tokenValidity());
+                return request.persist()
+                        .chain(() -> mailData(review))
+                        .chain(mail -> {
+                            mail.data.put("link", rules.config().pageUrl() + "?token=" + token);
+                            mail.data.put("expiresOn", request.expiresAt.atZoneSameInstant(ScoreService.ZONE).format(DAY));
+                            return outbox.enqueue(MailKind.RE_REVIEW_REQUEST, mail.order.customerLocale,
+                                    mail.order.customerEmail, mail.order.customerId, mail.data, now);
+                        })
+                        .replaceWith(Outcome.ok(reviewKey));
+            }));
+        });
+    }
+
+    /** The customer's new overall score: a revision that counts from now on. Returns the revision's key. */
+    @WithTransaction
+    public Uni<Outcome<Long>> submitReReview(String token, Integer overall, String comment) {
+        if (overall == null || overall < 1 || overall > 10) {
+            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "The score is a whole number from 1 to 10",
+                    "input", "overall"));
+        }
+        String text = Texts.trimmed(comment);
+        if (text != null && !Texts.fits(text, MAX_COMMENT)) {
+            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID,
+                    "A comment has at most " + MAX_COMMENT + " characters", "input", "comment"));
+        }
+        if (!LinkTokens.wellFormed(token)) {
+            return Uni.createFrom().item(invalidToken());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return repository.lockRequestByTokenHash(LinkTokens.hash(token)).chain(request -> {
+            if (request == null) {
+                return Uni.createFrom().item(invalidToken());
+            }
+            if (request.completedAt != null) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.TOKEN_USED,
+                        "This link was used already", "input", "token"));
+            }
+            if (!now.isBefore(request.expiresAt)) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.TOKEN_EXPIRED,
+                        "This link has expired", "input", "token"));
+            }
+            return ReviewEntity.<ReviewEntity>findById(request.reviewId, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
+                RevisionEntity revision = new RevisionEntity();
+                revision.reviewId = review.id;
+                revision.overall = overall.shortValue();
+                revision.previousOverall = review.overall;
+                revision.comment = text;
+                revision.createdAt = now;
+                // The new score counts from now on: the aggregates follow review.overall (trigger).
+                review.overall = overall.shortValue();
+                return revision.<RevisionEntity>persistAndFlush().chain(saved -> {
+                    request.completedAt = now;
+                    request.revisionId = saved.id;
+                    return events.publish(ReviewEventType.REVISION, review.partnerId, review.id).replaceWith(Outcome.ok(saved.id));
+                });
+            });
+        });
+    }
+
+    private record MailData(CustomerOrderEntity order, Map<String, Object> data) {
+    }
+
+    private static Uni<MailData> mailData(ReviewEntity review) {
+        return CustomerOrderEntity.<CustomerOrderEntity>findById(review.orderId)
+                .chain(order -> PartnerEntity.<PartnerEntity>findById(review.partnerId).map(partner -> new MailData(order, order.mailData(partner.name))));
+    }
+
+    private static Outcome<Long> refusal(ReReviewIneligibility why) {
+        return switch (why) {
+            case ALREADY_REQUESTED -> Outcome.refused(UserErrorCode.ALREADY_REQUESTED,
+                    "A re-review was requested for this review before; it can be asked once", "input", "reviewId");
+            case CONTACT_REQUIRED -> Outcome.refused(UserErrorCode.CONTACT_REQUIRED,
+                    "Email the customer about this review first (emailCustomer)", "input", "reviewId");
+            case POSITIVE -> Outcome.refused(UserErrorCode.NOT_ELIGIBLE,
+                    "A re-review can only be asked for a review that is not positive", "input", "reviewId");
+            case TOO_OLD -> Outcome.refused(UserErrorCode.NOT_ELIGIBLE,
+                    "A re-review can only be asked for a review of the last 3 months", "input", "reviewId");
+        };
+    }
+
+    private static Outcome<Long> invalidToken() {
+        return Outcome.refused(UserErrorCode.INVALID_TOKEN, "This link is not valid", "input", "token");
+    }
+}

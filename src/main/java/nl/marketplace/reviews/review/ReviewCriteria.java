@@ -1,0 +1,19 @@
+package nl.marketplace.reviews.review;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A validated {@link ReviewFilter} in database terms. A record, so that connections with equal
+ * criteria can share one count statement.
+ */
+public record ReviewCriteria(
+        int overallMin,
+        int overallMax,
+        SubScoreCategory subScoreCategory,
+        boolean anySubScore,
+        Integer subScoreMax,
+        Boolean revised,
+        Boolean replied,
+        OffsetDateTime createdFrom,
+        OffsetDateTime createdBefore) {
+}

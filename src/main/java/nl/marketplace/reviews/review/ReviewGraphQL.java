@@ -1,0 +1,100 @@
+package nl.marketplace.reviews.review;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.ClientSafeErrors;
+import nl.marketplace.reviews.graphql.Batcher;
+import nl.marketplace.reviews.graphql.GlobalId;
+import nl.marketplace.reviews.partner.Partner;
+import nl.marketplace.reviews.partner.PartnerService;
+import nl.marketplace.reviews.security.CallerService;
+
+/**
+ * The public read API of reviews. Nested fields are batched: one statement per field and request
+ * level, whatever the page size ({@code @Source List} without arguments, {@link Batcher} with).
+ */
+@GraphQLApi
+@ClientSafeErrors
+public class ReviewGraphQL {
+
+    private final ReviewService reviews;
+    private final PartnerService partners;
+    private final CallerService callers;
+    private final Batcher<ReviewService.PartnerPage, ReviewConnection> pageBatcher;
+    private final Batcher<Long, String> orderNumberBatcher;
+
+    public ReviewGraphQL(ReviewService reviews, PartnerService partners, CallerService callers) {
+        this.reviews = reviews;
+        this.partners = partners;
+        this.callers = callers;
+        this.pageBatcher = new Batcher<>("partner-reviews", reviews::pagesFor);
+        this.orderNumberBatcher = new Batcher<>("review-order-number", reviews::orderNumbers);
+    }
+
+    @Query("review")
+    @Description("One review by its id; null with a NOT_FOUND error when there is none.")
+    public Uni<Review> review(@Id @NonNull @Name("id") @Description("The review's global id.") String id) {
+        return reviews.get(GlobalId.key(id, Review.TYPE, "id"));
+    }
+
+    @Query("reviews")
+    @Description("A page of one partner's reviews (the seller dashboard's list, \"Filter beoordelingen\").")
+    public Uni<ReviewConnection> reviews(
+            @Id @NonNull @Name("partnerId") @Description("The partner's global id.") String partnerId,
+            @DefaultValue("20") @Description("Page size, 1-100.") Integer first,
+            @Description("Continue behind this cursor (an `endCursor` or edge `cursor` of the same orderBy).") String after,
+            @Description("Only reviews that match every condition.") ReviewFilter filter,
+            @DefaultValue("NEWEST") @Description("The order of the list.") ReviewOrder orderBy) {
+        long partnerKey = GlobalId.key(partnerId, Partner.TYPE, "partnerId");
+        PageRequest request = reviews.request(first, after, filter, orderBy);
+        return partners.get(partnerKey)
+                .chain(partner -> reviews.pages(List.of(partnerKey), request))
+                .map(pages -> pages.get(0));
+    }
+
+    @Name("reviews")
+    @Description("A page of the partner's reviews.")
+    public Uni<@NonNull ReviewConnection> partnerReviews(@Source Partner partner,
+            @DefaultValue("20") @Description("Page size, 1-100.") Integer first,
+            @Description("Continue behind this cursor (an `endCursor` or edge `cursor` of the same orderBy).") String after,
+            @Description("Only reviews that match every condition.") ReviewFilter filter,
+            @DefaultValue("NEWEST") @Description("The order of the list.") ReviewOrder orderBy) {
+        PageRequest request = reviews.request(first, after, filter, orderBy);
+        return pageBatcher.load(new ReviewService.PartnerPage(partner.key(), request));
+    }
+
+    @Name("totalCount")
+    @Description("How many reviews match the filter, over all pages.")
+    public Uni<List<@NonNull Integer>> totalCount(@Source List<ReviewConnection> connections) {
+        return reviews.totalCounts(connections).map(counts -> counts.stream().map(Long::intValue).toList());
+    }
+
+    @Name("revisions")
+    @Description("The customer's new overall scores after re-reviews, oldest first; empty when never revised.")
+    public Uni<List<@NonNull List<@NonNull Revision>>> revisions(@Source List<Review> of) {
+        return reviews.revisions(of);
+    }
+
+    @Name("orderNumber")
+    @Description("Partner only: the order the review is about (bestelnummer). FORBIDDEN for others.")
+    public Uni<String> orderNumber(@Source Review review) {
+        callers.current().requirePartner(review.partnerKey());
+        return orderNumberBatcher.load(review.key());
+    }
+
+    @Name("reply")
+    @Description("The partner's public reply, if any.")
+    public Uni<List<Reply>> reply(@Source List<Review> of) {
+        return reviews.replies(of);
+    }
+}

@@ -1,0 +1,225 @@
+package nl.marketplace.reviews.review;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.Db;
+import nl.marketplace.reviews.graphql.GlobalId;
+
+/** SQL for reviews, revisions and replies. Every method is one statement for any number of keys. */
+@ApplicationScoped
+public class ReviewRepository {
+
+    private static final String COLUMNS = "r.id, r.partner_id, r.overall, r.original_overall, r.delivery_time, "
+            + "r.product_information, r.delivery, r.contact, r.pros, r.cons, r.author_name, r.excluded, r.created_at";
+
+    private final Db db;
+    private final Classifier classifier;
+
+    public ReviewRepository(Db db, Classifier classifier) {
+        this.db = db;
+        this.classifier = classifier;
+    }
+
+    public Uni<Map<Long, Review>> findByKeys(List<Long> keys) {
+        return db.query("SELECT " + COLUMNS + " FROM review r WHERE r.id = ANY($1)", Tuple.of(keys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Review> byKey = new HashMap<>();
+                    for (Row row : rows) {
+                        Review review = toReview(row);
+                        byKey.put(review.key(), review);
+                    }
+                    return byKey;
+                });
+    }
+
+    /**
+     * Up to {@code limit} reviews of each partner that match, behind the cursor, in the order;
+     * one statement for all partners (a LATERAL join keeps the keyset scan per partner).
+     */
+    public Uni<Map<Long, List<Review>>> page(List<Long> partnerKeys, ReviewCriteria criteria, ReviewOrder order,
+            ReviewCursor after, int limit) {
+        Sql sql = new Sql();
+        sql.arg(partnerKeys.toArray(Long[]::new));
+        StringBuilder text = new StringBuilder("SELECT r.* FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT ")
+                .append(COLUMNS).append(" FROM review r WHERE r.partner_id = p.id");
+        where(text, sql, criteria);
+        if (after != null) {
+            text.append(" AND ").append(keyset(sql, order, after));
+        }
+        text.append(" ORDER BY ").append(orderBy(order)).append(" LIMIT ").append(sql.arg(limit)).append(") r");
+        return db.query(text.toString(), sql.tuple()).map(rows -> {
+            Map<Long, List<Review>> byPartner = new LinkedHashMap<>();
+            for (Row row : rows) {
+                Review review = toReview(row);
+                byPartner.computeIfAbsent(review.partnerKey(), k -> new ArrayList<>()).add(review);
+            }
+            return byPartner;
+        });
+    }
+
+    /** How many reviews of each partner match; partners without any are absent. */
+    public Uni<Map<Long, Long>> count(List<Long> partnerKeys, ReviewCriteria criteria) {
+        Sql sql = new Sql();
+        sql.arg(partnerKeys.toArray(Long[]::new));
+        StringBuilder text = new StringBuilder("SELECT r.partner_id, count(*) AS n FROM review r WHERE r.partner_id = ANY($1)");
+        where(text, sql, criteria);
+        text.append(" GROUP BY r.partner_id");
+        return db.query(text.toString(), sql.tuple()).map(rows -> {
+            Map<Long, Long> counts = new HashMap<>();
+            for (Row row : rows) {
+                counts.put(row.getLong("partner_id"), row.getLong("n"));
+            }
+            return counts;
+        });
+    }
+
+    /** The revisions of each review, oldest first. */
+    public Uni<Map<Long, List<Revision>>> revisions(List<Long> reviewKeys) {
+        return db.query("SELECT id, review_id, overall, previous_overall, comment, created_at FROM revision "
+                + "WHERE review_id = ANY($1) ORDER BY review_id, created_at, id", Tuple.of(reviewKeys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, List<Revision>> byReview = new HashMap<>();
+                    for (Row row : rows) {
+                        Revision revision = toRevision(row);
+                        byReview.computeIfAbsent(revision.reviewKey(), k -> new ArrayList<>()).add(revision);
+                    }
+                    return byReview;
+                });
+    }
+
+    public Uni<Map<Long, Revision>> revisionsByKeys(List<Long> keys) {
+        return db.query("SELECT id, review_id, overall, previous_overall, comment, created_at FROM revision WHERE id = ANY($1)",
+                Tuple.of(keys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Revision> byKey = new HashMap<>();
+                    for (Row row : rows) {
+                        byKey.put(row.getLong("id"), toRevision(row));
+                    }
+                    return byKey;
+                });
+    }
+
+    /** The order number of each review (bestelnummer; private to the partner). */
+    public Uni<Map<Long, String>> orderNumbers(List<Long> reviewKeys) {
+        return db.query("SELECT r.id, o.order_number FROM review r JOIN customer_order o ON o.id = r.order_id "
+                + "WHERE r.id = ANY($1)", Tuple.of(reviewKeys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, String> byReview = new HashMap<>();
+                    for (Row row : rows) {
+                        byReview.put(row.getLong("id"), row.getString("order_number"));
+                    }
+                    return byReview;
+                });
+    }
+
+    /** The reply of each review that has one. */
+    public Uni<Map<Long, Reply>> replies(List<Long> reviewKeys) {
+        return db.query("SELECT review_id, text, created_at, updated_at FROM reply WHERE review_id = ANY($1)",
+                Tuple.of(reviewKeys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Reply> byReview = new HashMap<>();
+                    for (Row row : rows) {
+                        byReview.put(row.getLong("review_id"), new Reply(row.getLong("review_id"), row.getString("text"),
+                                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at")));
+                    }
+                    return byReview;
+                });
+    }
+
+    private static void where(StringBuilder text, Sql sql, ReviewCriteria c) {
+        if (c.overallMin() > 1) {
+            text.append(" AND r.overall >= ").append(sql.arg((short) c.overallMin()));
+        }
+        if (c.overallMax() < 10) {
+            text.append(" AND r.overall <= ").append(sql.arg((short) c.overallMax()));
+        }
+        if (c.subScoreMax() != null) {
+            String p = sql.arg(c.subScoreMax().shortValue());
+            if (c.anySubScore()) {
+                text.append(" AND (r.delivery_time <= ").append(p).append(" OR r.product_information <= ").append(p)
+                        .append(" OR r.delivery <= ").append(p).append(" OR r.contact <= ").append(p).append(')');
+            } else {
+                text.append(" AND r.").append(c.subScoreCategory().column).append(" <= ").append(p);
+            }
+        }
+        if (c.revised() != null) {
+            text.append(c.revised() ? " AND" : " AND NOT").append(" EXISTS (SELECT 1 FROM revision v WHERE v.review_id = r.id)");
+        }
+        if (c.replied() != null) {
+            text.append(c.replied() ? " AND" : " AND NOT").append(" EXISTS (SELECT 1 FROM reply y WHERE y.review_id = r.id)");
+        }
+        if (c.createdFrom() != null) {
+            text.append(" AND r.created_at >= ").append(sql.arg(c.createdFrom()));
+        }
+        if (c.createdBefore() != null) {
+            text.append(" AND r.created_at < ").append(sql.arg(c.createdBefore()));
+        }
+    }
+
+    private static String keyset(Sql sql, ReviewOrder order, ReviewCursor after) {
+        String at = sql.arg(after.createdAt());
+        String id = sql.arg(after.key());
+        return switch (order) {
+            case NEWEST -> "(r.created_at, r.id) < (" + at + ", " + id + ")";
+            case OLDEST -> "(r.created_at, r.id) > (" + at + ", " + id + ")";
+            case HIGHEST_OVERALL -> "(r.overall, r.created_at, r.id) < (" + sql.arg((short) after.overall()) + ", " + at + ", " + id + ")";
+            case LOWEST_OVERALL -> {
+                String o = sql.arg((short) after.overall());
+                yield "(r.overall > " + o + " OR (r.overall = " + o + " AND (r.created_at, r.id) < (" + at + ", " + id + ")))";
+            }
+        };
+    }
+
+    private static String orderBy(ReviewOrder order) {
+        return switch (order) {
+            case NEWEST -> "r.created_at DESC, r.id DESC";
+            case OLDEST -> "r.created_at ASC, r.id ASC";
+            case HIGHEST_OVERALL -> "r.overall DESC, r.created_at DESC, r.id DESC";
+            case LOWEST_OVERALL -> "r.overall ASC, r.created_at DESC, r.id DESC";
+        };
+    }
+
+    private Review toReview(Row row) {
+        long key = row.getLong("id");
+        int overall = row.getShort("overall");
+        return new Review(GlobalId.encode(Review.TYPE, key), key, row.getLong("partner_id"),
+                row.getOffsetDateTime("created_at"), row.getString("author_name"), overall,
+                (int) row.getShort("original_overall"),
+                new SubScores(toInteger(row.getShort("delivery_time")), toInteger(row.getShort("product_information")),
+                        toInteger(row.getShort("delivery")), toInteger(row.getShort("contact"))),
+                row.getString("pros"), row.getString("cons"), classifier.classify(overall), row.getBoolean("excluded"));
+    }
+
+    private static Revision toRevision(Row row) {
+        long key = row.getLong("id");
+        return new Revision(GlobalId.encode(Revision.TYPE, key), row.getLong("review_id"), (int) row.getShort("overall"),
+                (int) row.getShort("previous_overall"), row.getString("comment"), row.getOffsetDateTime("created_at"));
+    }
+
+    private static Integer toInteger(Short value) {
+        return value == null ? null : value.intValue();
+    }
+
+    /** Numbered parameters for a statement built in pieces. */
+    private static final class Sql {
+        private final List<Object> args = new ArrayList<>();
+
+        String arg(Object value) {
+            args.add(value);
+            return "$" + args.size();
+        }
+
+        Tuple tuple() {
+            return Tuple.from(args);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package nl.marketplace.reviews.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.BadUserInputException;
+import nl.marketplace.reviews.graphql.Batcher;
+import nl.marketplace.reviews.graphql.NotFoundException;
+import nl.marketplace.reviews.graphql.PageInfo;
+import nl.marketplace.reviews.graphql.Arguments;
+
+/** Reading reviews: validation of filters and paging, and the batch shapes GraphQL needs. */
+@ApplicationScoped
+public class ReviewService {
+
+    private final ReviewRepository reviews;
+    private final Classifier classifier;
+
+    public ReviewService(ReviewRepository reviews, Classifier classifier) {
+        this.reviews = reviews;
+        this.classifier = classifier;
+    }
+
+    /** The review, or NOT_FOUND. */
+    public Uni<Review> get(long key) {
+        return reviews.findByKeys(List.of(key)).map(found -> {
+            Review review = found.get(key);
+            if (review == null) {
+                throw new NotFoundException("No review with this id");
+            }
+            return review;
+        });
+    }
+
+    public Uni<Revision> revision(long key) {
+        return reviews.revisionsByKeys(List.of(key)).map(found -> {
+            Revision revision = found.get(key);
+            if (revision == null) {
+                throw new NotFoundException("No revision with this id");
+            }
+            return revision;
+        });
+    }
+
+    /** The arguments of a page request, validated; BAD_USER_INPUT names the first bad one. */
+    public PageRequest request(Integer first, String after, ReviewFilter filter, ReviewOrder orderBy) {
+        int size = Arguments.first(first);
+        ReviewOrder order = orderBy == null ? ReviewOrder.NEWEST : orderBy;
+        ReviewCursor cursor = after == null ? null : ReviewCursor.decode(after, order);
+        return new PageRequest(size, cursor, criteria(filter), order);
+    }
+
+    /** One page of reviews for each partner, in the order of the partners; one statement in all. */
+    public Uni<List<ReviewConnection>> pages(List<Long> partnerKeys, PageRequest request) {
+        int size = request.size();
+        ReviewOrder order = request.order();
+        return reviews.page(partnerKeys, request.criteria(), order, request.after(), size + 1).map(found -> {
+            List<ReviewConnection> result = new ArrayList<>(partnerKeys.size());
+            for (Long partnerKey : partnerKeys) {
+                List<Review> rows = found.getOrDefault(partnerKey, List.of());
+                List<Review> nodes = rows.size() > size ? rows.subList(0, size) : rows;
+                List<ReviewEdge> edges = nodes.stream().map(r -> new ReviewEdge(ReviewCursor.encode(order, r), r)).toList();
+                PageInfo pageInfo = new PageInfo(rows.size() > size, request.after() != null,
+                        edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+                result.add(new ReviewConnection(edges, List.copyOf(nodes), pageInfo, partnerKey, request.criteria()));
+            }
+            return result;
+        });
+    }
+
+    /** The pages of many (partner, request) pairs: one statement per distinct request. */
+    public Uni<Map<PartnerPage, ReviewConnection>> pagesFor(List<PartnerPage> wanted) {
+        return Batcher.perGroup(wanted, PartnerPage::request, PartnerPage::partnerKey, (request, partners) -> pages(partners, request));
+    }
+
+    /** A page request for one partner: the key of a batched page load. */
+    public record PartnerPage(long partnerKey, PageRequest request) {
+    }
+
+    /** The total count of each connection, one statement per distinct filter among them. */
+    public Uni<List<Long>> totalCounts(List<ReviewConnection> connections) {
+        return Batcher.perGroup(connections, ReviewConnection::criteria, ReviewConnection::partnerKey,
+                (criteria, partners) -> reviews.count(partners, criteria)
+                        .map(counts -> partners.stream().map(p -> counts.getOrDefault(p, 0L)).toList()))
+                .map(byConnection -> connections.stream().map(byConnection::get).toList());
+    }
+
+    /** The revisions of each review, oldest first, in the order of the reviews. */
+    public Uni<List<List<Revision>>> revisions(List<Review> of) {
+        return reviews.revisions(keys(of)).map(found -> of.stream()
+                .map(r -> found.getOrDefault(r.key(), List.of())).toList());
+    }
+
+    /** The reply of each review, or null, in the order of the reviews. */
+    public Uni<List<Reply>> replies(List<Review> of) {
+        return reviews.replies(keys(of)).map(found -> of.stream().map(r -> found.get(r.key())).toList());
+    }
+
+    /** The order numbers of reviews, by review key. */
+    public Uni<Map<Long, String>> orderNumbers(List<Long> reviewKeys) {
+        return reviews.orderNumbers(reviewKeys);
+    }
+
+    private static List<Long> keys(List<Review> of) {
+        return of.stream().map(Review::key).distinct().toList();
+    }
+
+    /** The filter in database terms, or BAD_USER_INPUT naming the offending field. */
+    ReviewCriteria criteria(ReviewFilter filter) {
+        if (filter == null) {
+            return new ReviewCriteria(1, 10, null, false, null, null, null, null, null);
+        }
+        int min = score(filter.overallMin(), "filter.overallMin", 1);
+        int max = score(filter.overallMax(), "filter.overallMax", 10);
+        if (min > max) {
+            throw new BadUserInputException("filter.overallMax", "must not be below overallMin");
+        }
+        if (filter.classification() != null) {
+            min = Math.max(min, classifier.lowest(filter.classification()));
+            max = Math.min(max, classifier.highest(filter.classification()));
+        }
+        SubScoreAtMost sub = filter.subScoreAtMost();
+        Integer subMax = sub == null ? null : score(sub.value(), "filter.subScoreAtMost.value", 0);
+        Arguments.moment(filter.createdFrom(), "filter.createdFrom");
+        Arguments.moment(filter.createdBefore(), "filter.createdBefore");
+        if (filter.createdFrom() != null && filter.createdBefore() != null
+                && !filter.createdFrom().isBefore(filter.createdBefore())) {
+            throw new BadUserInputException("filter.createdBefore", "must be later than createdFrom");
+        }
+        return new ReviewCriteria(min, max, sub == null ? null : sub.category(), sub != null && sub.category() == null,
+                subMax, filter.revised(), filter.replied(), filter.createdFrom(), filter.createdBefore());
+    }
+
+    private static int score(Integer value, String argument, int absent) {
+        if (value == null) {
+            return absent;
+        }
+        if (value < 1 || value > 10) {
+            throw new BadUserInputException(argument, "must be between 1 and 10, was " + value);
+        }
+        return value;
+    }
+}

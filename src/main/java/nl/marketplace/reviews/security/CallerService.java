@@ -1,0 +1,47 @@
+package nl.marketplace.reviews.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import nl.marketplace.reviews.graphql.BadUserInputException;
+import nl.marketplace.reviews.graphql.GlobalId;
+import nl.marketplace.reviews.partner.Partner;
+
+/**
+ * Reads the caller from the bearer JWT (smallrye-jwt verified it): role {@code partner} with the
+ * claim {@code partner_id} (the partner's global id), or role {@code admin}. No token: anonymous.
+ */
+@ApplicationScoped
+public class CallerService {
+
+    public static final String PARTNER_ROLE = "partner";
+    public static final String ADMIN_ROLE = "admin";
+    public static final String PARTNER_CLAIM = "partner_id";
+
+    private final SecurityIdentity identity;
+
+    public CallerService(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Caller current() {
+        if (identity.isAnonymous()) {
+            return Caller.ANONYMOUS;
+        }
+        boolean admin = identity.hasRole(ADMIN_ROLE);
+        Long partner = null;
+        if (identity.hasRole(PARTNER_ROLE) && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim(PARTNER_CLAIM);
+            if (claim != null) {
+                try {
+                    partner = GlobalId.key(claim.toString().replace("\"", ""), Partner.TYPE, PARTNER_CLAIM);
+                } catch (BadUserInputException e) {
+                    throw new ForbiddenException("The token's partner_id claim is not a partner id");
+                }
+            }
+        }
+        return new Caller(partner, admin, identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,174 @@
+package nl.marketplace.reviews.invitation;
+
+import static nl.marketplace.reviews.support.GraphQL.data;
+import static nl.marketplace.reviews.support.GraphQL.dataAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import nl.marketplace.reviews.api.Operations;
+import nl.marketplace.reviews.support.Mails;
+import nl.marketplace.reviews.support.Subscriber;
+import nl.marketplace.reviews.support.TestClock;
+import nl.marketplace.reviews.support.TestData;
+import nl.marketplace.reviews.support.TestEnvironment;
+import nl.marketplace.reviews.support.Tokens;
+
+/**
+ * From an order to a counted review, end to end: the platform registers orders, time passes, the
+ * invitation reaches a real SMTP server, the customer follows its link and reviews, the partner's
+ * dashboard gets the review on its subscription, and the partner score moves.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestEnvironment.class)
+class ReviewLifecycleTest {
+
+    @TestHTTPResource("/graphql")
+    URI endpoint;
+
+    @Inject
+    InvitationService invitations;
+
+    @AfterEach
+    void realTime() {
+        TestClock.reset();
+    }
+
+    private String invitationToken(long partner, String orderNumber, String email, LocalDate delivery) throws Throwable {
+        JsonPath registered = Orders.register(List.of(Orders.order(orderNumber, partner, "K-" + UUID.randomUUID(), email, delivery, true)));
+        assertEquals(1, registered.getInt("data.registerOrders.registered"));
+        TestClock.set(delivery.plusDays(3).atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Amsterdam")).toInstant());
+        VertxContextSupport.subscribeAndAwait(() -> invitations.run());
+        MimeMessage invitation = Mails.await(email, 1).get(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("https://shop\\.test/beoordeling\\?token=([A-Za-z0-9_-]+)")
+                .matcher(Mails.text(invitation));
+        assertTrue(m.find(), Mails.text(invitation));
+        return m.group(1);
+    }
+
+    private static JsonPath submit(Map<String, Object> input) {
+        return data(Operations.read("SubmitReview"), "input", input);
+    }
+
+    @Test
+    void fromOrderToCountedReview() throws Throwable {
+        long partner = TestData.partner("Lifecycle partner");
+        String partnerId = TestData.partnerId(partner);
+        String email = TestData.email();
+        LocalDate delivery = LocalDate.now().minusDays(3);
+        String token = invitationToken(partner, "L-" + UUID.randomUUID(), email, delivery);
+        TestClock.reset();
+
+        assertEquals(0, data(Operations.read("PartnerSummaries"), "partnerIds", List.of(partnerId)).getInt("data.partnerScores[0].reviewCount"));
+        try (Subscriber dashboard = new Subscriber(endpoint, Tokens.partner(partner))) {
+            dashboard.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", partnerId));
+            Thread.sleep(500); // the subscription is registered
+
+            Map<String, Object> input = new HashMap<>(Map.of("token", token, "overall", 9, "deliveryTime", 8, "productInformation", 10,
+                    "delivery", 9, "hadContact", true, "contact", 7));
+            input.put("pros", "  Snel en netjes  ");
+            JsonPath answer = submit(input);
+            assertEquals(List.of(), answer.getList("data.submitReview.userErrors"));
+            assertEquals("Jenny uit Enschede", answer.getString("data.submitReview.review.authorName"));
+            assertEquals("Snel en netjes", answer.getString("data.submitReview.review.pros"));
+            String reviewId = answer.getString("data.submitReview.review.id");
+
+            JsonNode event = dashboard.next(Duration.ofSeconds(10));
+            assertEquals("next", event.path("type").asText(), event.toString());
+            assertEquals("NEW_REVIEW", event.path("payload").path("data").path("reviewEvents").path("type").asText(), event.toString());
+            assertEquals(reviewId, event.path("payload").path("data").path("reviewEvents").path("review").path("id").asText());
+
+            // The partner replies: the dashboard hears of that too.
+            dataAs(Tokens.partner(partner), Operations.read("Reply"), "input", Map.of("reviewId", reviewId, "text", "Dank je!"));
+            JsonNode reply = dashboard.next(Duration.ofSeconds(10));
+            assertEquals("REPLY", reply.path("payload").path("data").path("reviewEvents").path("type").asText(), reply.toString());
+        }
+        JsonPath score = data(Operations.read("PartnerSummaries"), "partnerIds", List.of(partnerId));
+        assertEquals(1, score.getInt("data.partnerScores[0].reviewCount"));
+        assertEquals(9.0, score.getDouble("data.partnerScores[0].overall"));
+        assertEquals(7.0, score.getDouble("data.partnerScores[0].subScores.contact.average"));
+
+        // The link works once; one review per order.
+        assertEquals(List.of("TOKEN_USED"), submit(Map.of("token", token, "overall", 1)).getList("data.submitReview.userErrors.code"));
+    }
+
+    @Test
+    void badReviewsAreRefusedAndNothingIsWritten() throws Throwable {
+        long partner = TestData.partner("Strict partner");
+        String email = TestData.email();
+        String token = invitationToken(partner, "S-" + UUID.randomUUID(), email, LocalDate.now().minusDays(3));
+        TestClock.reset();
+        List<Map<String, Object>> bad = List.of(
+                Map.of("token", token, "overall", 0),
+                Map.of("token", token, "overall", 11),
+                Map.of("token", token, "overall", 8, "delivery", 0),
+                Map.of("token", token, "overall", 8, "contact", 8),
+                Map.of("token", token, "overall", 8, "hadContact", false, "contact", 8),
+                Map.of("token", token, "overall", 8, "cons", "x".repeat(2001)),
+                Map.of("token", "A".repeat(43), "overall", 8),
+                Map.of("token", "forged", "overall", 8));
+        List<String> expected = List.of("INVALID", "INVALID", "INVALID", "INVALID", "INVALID", "INVALID", "INVALID_TOKEN", "INVALID_TOKEN");
+        for (int i = 0; i < bad.size(); i++) {
+            assertEquals(List.of(expected.get(i)), submit(bad.get(i)).getList("data.submitReview.userErrors.code"), bad.get(i).toString());
+        }
+        assertEquals(0, TestData.count("SELECT count(*) FROM review WHERE partner_id = " + partner));
+        JsonPath anonymous = submit(Map.of("token", token, "overall", 3, "anonymous", true, "cons", "x".repeat(2000)));
+        assertEquals("Anoniem", anonymous.getString("data.submitReview.review.authorName"));
+        TestData.execute("UPDATE review_invitation SET used_at = NULL, expires_at = now() - interval '1 second' "
+                + "WHERE token_hash IS NOT NULL AND order_id IN (SELECT id FROM customer_order WHERE partner_id = " + partner + ")");
+        assertEquals(List.of("TOKEN_EXPIRED"), submit(Map.of("token", token, "overall", 8)).getList("data.submitReview.userErrors.code"));
+    }
+
+    /**
+     * Another instance of the service is another database session: a NOTIFY from any session
+     * reaches this instance's subscribers (here a plain JDBC connection plays the other instance).
+     */
+    @Test
+    void eventsFromAnotherInstanceReachTheSubscribers() throws Exception {
+        long partner = TestData.partner("Two instances partner");
+        long review = TestData.review(partner, 6, java.time.OffsetDateTime.now());
+        try (Subscriber dashboard = new Subscriber(endpoint, Tokens.partner(partner))) {
+            dashboard.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", TestData.partnerId(partner)));
+            Thread.sleep(500);
+            TestData.execute("SELECT pg_notify('review_events', 'REVISION:" + partner + ":" + review + "')");
+            JsonNode event = dashboard.next(Duration.ofSeconds(10));
+            assertEquals("REVISION", event.path("payload").path("data").path("reviewEvents").path("type").asText(), event.toString());
+            assertEquals(TestData.reviewId(review), event.path("payload").path("data").path("reviewEvents").path("review").path("id").asText());
+        }
+    }
+
+    @Test
+    void onlyThePartnerItselfMaySubscribe() throws Exception {
+        long partner = TestData.partner("Private events partner");
+        long other = TestData.partner("Nosy partner");
+        for (String token : new String[] { Tokens.partner(other), null }) {
+            try (Subscriber nosy = new Subscriber(endpoint, token)) {
+                nosy.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", TestData.partnerId(partner)));
+                JsonNode answer = nosy.next(Duration.ofSeconds(10));
+                assertTrue(answer.toString().contains("FORBIDDEN"), answer.toString());
+            }
+        }
+    }
+}

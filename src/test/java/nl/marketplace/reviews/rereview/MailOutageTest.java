@@ -1,0 +1,83 @@
+package nl.marketplace.reviews.rereview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import nl.marketplace.reviews.support.Mails;
+import nl.marketplace.reviews.support.TestData;
+import nl.marketplace.reviews.support.TestEnvironment;
+import nl.marketplace.reviews.support.Tokens;
+
+/** An SMTP outage delays mail and loses none; and nothing goes out twice. */
+@QuarkusTest
+@QuarkusTestResource(TestEnvironment.class)
+class MailOutageTest {
+
+    @Test
+    void mailsWaitWhileTheSmtpServerIsDownAndGoOutOnceWhenItIsBack() throws Exception {
+        long partner = TestData.partner("Outage partner");
+        String email = TestData.email();
+        long review = TestData.review(partner, 3, OffsetDateTime.now().minusDays(1), email, "nl");
+        String token = Tokens.partner(partner);
+
+        TestEnvironment.stopMail();
+        try {
+            ReReviewFlow.emailCustomer(token, review, "Sorry!");
+            JsonPath requested = ReReviewFlow.requestReReview(token, review);
+            assertEquals(List.of(), requested.getList("data.requestReReview.userErrors"));
+            assertEquals("SENT", requested.getString("data.requestReReview.reReview.status"));
+            // The delivery job runs every second and fails: the mails stay, with their attempts counted.
+            long until = System.currentTimeMillis() + 15_000;
+            while (TestData.count("SELECT count(*) FROM outbox_mail WHERE recipient = '" + email + "' AND attempts > 0") < 2
+                    && System.currentTimeMillis() < until) {
+                Thread.sleep(200);
+            }
+            assertEquals(2, TestData.count("SELECT count(*) FROM outbox_mail WHERE recipient = '" + email
+                    + "' AND sent_at IS NULL AND attempts > 0 AND last_error IS NOT NULL"));
+        } finally {
+            TestEnvironment.startMail();
+        }
+        List<jakarta.mail.internet.MimeMessage> mails = Mails.await(email, 2, java.time.Duration.ofSeconds(30));
+        assertTrue(mails.stream().anyMatch(m -> Mails.text(m).contains("?token=")));
+        Thread.sleep(3000);
+        assertEquals(2, Mails.to(email).size(), "each mail exactly once");
+        assertEquals(0, TestData.count("SELECT count(*) FROM outbox_mail WHERE recipient = '" + email + "' AND sent_at IS NULL"));
+    }
+
+    @Test
+    void twoDeliveryRunsAtOnceNeverSendOneMailTwice() throws Exception {
+        long partner = TestData.partner("Twin runs partner");
+        long before = TestData.count("SELECT count(*) FROM outbox_mail");
+        java.util.List<String> emails = new java.util.ArrayList<>();
+        TestEnvironment.stopMail(); // let the mails pile up
+        try {
+            for (int i = 0; i < 10; i++) {
+                String email = TestData.email();
+                emails.add(email);
+                long review = TestData.review(partner, 3, OffsetDateTime.now().minusDays(1), email, "nl");
+                ReReviewFlow.emailCustomer(Tokens.partner(partner), review, "Bericht " + i);
+            }
+        } finally {
+            TestEnvironment.startMail();
+        }
+        assertEquals(before + 10, TestData.count("SELECT count(*) FROM outbox_mail"));
+        TestData.execute("UPDATE outbox_mail SET next_attempt_at = now(), claimed_until = NULL WHERE sent_at IS NULL");
+        var delivery = io.quarkus.arc.Arc.container().instance(nl.marketplace.reviews.mail.MailDelivery.class).get();
+        var first = delivery.deliver().subscribeAsCompletionStage();
+        var second = delivery.deliver().subscribeAsCompletionStage();
+        first.get();
+        second.get();
+        Thread.sleep(2500);
+        for (String email : emails) {
+            assertEquals(1, Mails.to(email).size(), email);
+        }
+    }
+}

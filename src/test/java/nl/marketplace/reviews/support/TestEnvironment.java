@@ -1,0 +1,134 @@
+package nl.marketplace.reviews.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * What the tests run against, all real and all their own:
+ * <ul>
+ * <li>a database on the machine's PostgreSQL (127.0.0.1:5432, trust auth): {@code reviews_test},
+ * dropped and made anew once per test run, with the demo data; never the demo data folder;</li>
+ * <li>a GreenMail SMTP server on a free port, which tests may stop and start;</li>
+ * <li>an RSA key pair: the service trusts its public key, {@link Tokens} signs with its private one.</li>
+ * </ul>
+ */
+public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ISSUER = "https://login.test";
+    private static KeyPair keys;
+    private static GreenMail smtp;
+    private static int smtpPort;
+
+    public static final String HOST = System.getProperty("test.db.host", "127.0.0.1");
+    public static final String PORT = System.getProperty("test.db.port", "5432");
+    public static final String NAME = "reviews_test";
+    public static final String USER = System.getProperty("test.db.user", "postgres");
+    public static final String JDBC_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
+
+    @Override
+    public Map<String, String> start() {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
+                Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + NAME);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tests need PostgreSQL at " + HOST + ":" + PORT
+                    + " with trust auth for user " + USER + " (see README): " + e.getMessage(), e);
+        }
+        Map<String, String> config = new HashMap<>(Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://" + HOST + ":" + PORT + "/" + NAME,
+                "quarkus.datasource.jdbc.url", JDBC_URL,
+                "quarkus.datasource.username", USER,
+                "reviews.demo-data.load", "true"));
+        config.put("mp.jwt.verify.publickey.location", publicKeyFile().toString());
+        config.put("mp.jwt.verify.issuer", ISSUER);
+        smtpPort = freePort();
+        startMail();
+        config.put("quarkus.mailer.mock", "false");
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", String.valueOf(smtpPort));
+        config.put("quarkus.mailer.start-tls", "DISABLED");
+        config.put("reviews.mail.delivery-interval", "1s");
+        config.put("reviews.mail.backoff", "1s");
+        config.put("reviews.mail.max-backoff", "2s");
+        config.put("reviews.re-review.page-url", "https://shop.test/opnieuw");
+        config.put("reviews.invitation.page-url", "https://shop.test/beoordeling");
+        config.put("reviews.invitation.interval", "24h");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        stopMail();
+        // The database stays for inspection after a run; the next run makes it anew.
+    }
+
+    /** The SMTP server the service delivers to. */
+    public static GreenMail mail() {
+        return smtp;
+    }
+
+    public static synchronized void startMail() {
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    public static synchronized void stopMail() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    static KeyPair keys() {
+        return keys;
+    }
+
+    private static Path publicKeyFile() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+            Path file = Files.createTempFile("reviews-test-jwt", ".pem");
+            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JDBC connection for test setup and from-scratch checks. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(JDBC_URL, USER, "");
+    }
+}
