@@ -33,6 +33,9 @@ import nl.marketplace.reviews.db.Db;
 @ApplicationScoped
 public class MailDelivery {
 
+    /** The scheduled job's identity (tests pause it by this name). */
+    public static final String JOB = "mail-delivery";
+
     private static final Logger LOG = Logger.getLogger(MailDelivery.class);
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s<>\"']+@[^\\s<>\"']+");
 
@@ -87,7 +90,7 @@ public class MailDelivery {
         stopping = true;
     }
 
-    @Scheduled(identity = "mail-delivery", every = "${reviews.mail.delivery-interval}",
+    @Scheduled(identity = JOB, every = "${reviews.mail.delivery-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return deliver().replaceWithVoid();
