@@ -31,11 +31,14 @@ class StatementCountTest {
     @Inject
     Scheduler scheduler;
 
-    /** The scheduled jobs use the same SQL client: keep them out of the count. */
+    /**
+     * The scheduled jobs use the same SQL client: keep them out of the count. A run that had
+     * already started may still send a statement, so every figure below is the fewest of three
+     * measurements (background work can only add to a count, never take from it).
+     */
     @BeforeEach
-    void pauseJobs() throws InterruptedException {
+    void pauseJobs() {
         scheduler.pause();
-        Thread.sleep(500); // a run that already started ends
     }
 
     @AfterEach
@@ -44,10 +47,18 @@ class StatementCountTest {
     }
 
     private long statements(String operation, Object... variables) {
-        long before = db.statementCount();
-        JsonPath answer = data(Operations.read(operation), variables);
-        assertTrue(answer.getMap("data").size() > 0);
-        return db.statementCount() - before;
+        return statementsOf(Operations.read(operation), variables);
+    }
+
+    private long statementsOf(String query, Object... variables) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = db.statementCount();
+            JsonPath answer = data(query, variables);
+            assertTrue(answer.getMap("data").size() > 0);
+            fewest = Math.min(fewest, db.statementCount() - before);
+        }
+        return fewest;
     }
 
     @Test
@@ -66,12 +77,8 @@ class StatementCountTest {
                   id revisions { overall } reply { text }
                   partner { name score { overall monthly(last: 2) { average } } reviews(first: 1) { totalCount } }
                 } } }""";
-        long before = db.statementCount();
-        data(query, "p", OperationsTest.DEMO_PARTNER, "n", 5);
-        long five = db.statementCount() - before;
-        before = db.statementCount();
-        data(query, "p", OperationsTest.DEMO_PARTNER, "n", 100);
-        long hundred = db.statementCount() - before;
+        long five = statementsOf(query, "p", OperationsTest.DEMO_PARTNER, "n", 5);
+        long hundred = statementsOf(query, "p", OperationsTest.DEMO_PARTNER, "n", 100);
         assertEquals(five, hundred);
         assertTrue(hundred <= 10, "statements: " + hundred);
     }
