@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ public final class Subscriber implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
     private final WebSocket socket;
 
     /** Connects; the token (may be null) goes in the connection_init payload, not in a header. */
@@ -39,6 +41,12 @@ public final class Subscriber implements AutoCloseable {
                             text.setLength(0);
                         }
                         webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closedByServer.complete(statusCode);
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
@@ -67,8 +75,16 @@ public final class Subscriber implements AutoCloseable {
         socket.sendText(JSON.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
     }
 
+    /** Closes as a browser does: a close frame, the server's answer, then the connection ends. */
     @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        try {
+            closedByServer.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not answer the close", e);
+        } finally {
+            socket.abort();
+        }
     }
 }
