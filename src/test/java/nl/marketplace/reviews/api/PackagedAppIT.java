@@ -1,11 +1,85 @@
 package nl.marketplace.reviews.api;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import nl.marketplace.reviews.support.TestData;
 
 /**
- * The example operations against the packaged application (the jar, as it is deployed). With
- * {@code quarkus.package.jar.aot.enabled=true} on JDK 25 this run also trains the AOT cache.
+ * The example operations against the packaged application (the jar, as it is deployed, in the
+ * prod profile). With {@code quarkus.package.jar.aot.enabled=true} on JDK 25 this run also trains
+ * the AOT cache.
  */
 @QuarkusIntegrationTest
 class PackagedAppIT extends OperationsTest {
+
+    /** Where the integration test run writes the application's console output. */
+    private static final Path LOG = Path.of("target", "quarkus.log");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern MAIL_ADDRESS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+
+    /**
+     * In prod every log line is JSON and a line written while serving a request carries that
+     * request's id, even when it is written after the request left the event loop for the
+     * database. An unexpected failure is the one such line at ERROR, so the test causes one.
+     */
+    @Test
+    void logLinesAreJsonAndCarryTheRequestId() throws Exception {
+        long partner = TestData.partner("Log line partner");
+        long review = TestData.review(partner, 7, java.time.OffsetDateTime.now());
+        String requestId = "log-check-" + UUID.randomUUID();
+        TestData.execute("ALTER TABLE reply RENAME TO reply_away");
+        try {
+            given().contentType(ContentType.JSON).header("X-Request-Id", requestId)
+                    .body(Map.of("query", "query($id: ID!) { review(id: $id) { reply { text } } }",
+                            "variables", Map.of("id", TestData.reviewId(review))))
+                    .when().post("/graphql")
+                    .then().statusCode(200).header("X-Request-Id", requestId);
+        } finally {
+            TestData.execute("ALTER TABLE reply_away RENAME TO reply");
+        }
+
+        JsonNode line = awaitLine(requestId);
+        assertEquals("ERROR", line.path("level").asText(), line.toString());
+        assertEquals(requestId, line.path("mdc").path("requestId").asText(), line.toString());
+        assertTrue(line.path("message").asText().startsWith("Unexpected failure in"), line.toString());
+
+        // No mail address at INFO or WARN. (Lines not starting with '{' are the JVM's own, not logs.)
+        for (String text : Files.readAllLines(LOG)) {
+            if (text.startsWith("{")) {
+                JsonNode each = JSON.readTree(text);
+                if (List.of("INFO", "WARN").contains(each.path("level").asText())) {
+                    assertFalse(MAIL_ADDRESS.matcher(each.path("message").asText()).find(), "a mail address in: " + text);
+                }
+            }
+        }
+    }
+
+    private static JsonNode awaitLine(String requestId) throws Exception {
+        long until = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < until) {
+            Optional<String> found = Files.readAllLines(LOG).stream().filter(l -> l.contains(requestId)).findFirst();
+            if (found.isPresent()) {
+                return JSON.readTree(found.get());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no log line with request id " + requestId + " in " + LOG);
+    }
 }
