@@ -4,7 +4,11 @@
 # Makes the database if it is missing or stale (bench/ensure-db.sh), builds the service if needed, and
 # installs PostGraphile from the npm registry into bench/postgraphile/node_modules.
 # Prints one line per flavor and operation; the figures also go to bench/results/<size>.txt.
-# Settings: SECONDS_PER_RUN (20), WARMUP (5), CONCURRENCY (16).
+# Settings: SECONDS_PER_RUN (20), WARMUP (60), CONCURRENCY (16).
+# The warm-up is long on purpose: on 2 cores the JVM's JIT compiler needs over a minute of load to
+# reach steady state (CPU per request falls by about half), and a server runs for days.
+# Each line ends with the server process's CPU time per request (from /proc), which depends less on
+# what else the machine is doing than requests/s do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:?usage: bench/run.sh small|large}
@@ -15,7 +19,7 @@ case "$size" in
 esac
 db=reviews_bench_$size
 seconds=${SECONDS_PER_RUN:-20}
-warmup=${WARMUP:-5}
+warmup=${WARMUP:-60}
 concurrency=${CONCURRENCY:-16}
 mkdir -p bench/results
 out=bench/results/$size.txt
@@ -26,9 +30,17 @@ bench/ensure-db.sh "$size"
 
 wait_for() { for _ in $(seq 1 60); do curl -fs -o /dev/null -X POST -H 'content-type: application/json' \
     -d '{"query":"{__typename}"}' "$1" && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# load <flavor> <url> <server pid>
 load() { for op in summary page detail; do
-    node bench/load.mjs --flavor "$1" --url "$2" --op "$op" --seconds "$seconds" --warmup "$warmup" \
-        --concurrency "$concurrency" --partners "$partners" --reviews "$reviews" | tee -a "$out"
+    common=(--flavor "$1" --url "$2" --op "$op" --concurrency "$concurrency" --partners "$partners" --reviews "$reviews")
+    node bench/load.mjs "${common[@]}" --seconds "$warmup" --warmup 0 >/dev/null
+    before=$(cpu_ticks "$3")
+    line=$(node bench/load.mjs "${common[@]}" --seconds "$seconds" --warmup 0)
+    after=$(cpu_ticks "$3")
+    requests=$(echo "$line" | sed -E 's/.*: ([0-9]+) requests.*/\1/')
+    ms=$(awk -v t="$((after - before))" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", n ? t * 1000 / hz / n : 0 }')
+    echo "$line, server CPU $ms ms/request" | tee -a "$out"
 done; }
 
 echo "# $db ($partners partners, $reviews reviews), $(nproc) cores, $(date -u +%F)" | tee "$out"
@@ -39,7 +51,7 @@ QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARK
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 wait_for http://127.0.0.1:18090/graphql
-load quarkus http://127.0.0.1:18090/graphql
+load quarkus http://127.0.0.1:18090/graphql "$service"
 kill $service; wait $service 2>/dev/null || true
 
 bench/postgraphile/node_modules/.bin/postgraphile -c "postgres://postgres@127.0.0.1:5432/$db" -s public \
@@ -47,5 +59,5 @@ bench/postgraphile/node_modules/.bin/postgraphile -c "postgres://postgres@127.0.
 postgraphile=$!
 trap 'kill $postgraphile 2>/dev/null || true' EXIT
 wait_for http://127.0.0.1:18091/graphql
-load postgraphile http://127.0.0.1:18091/graphql
+load postgraphile http://127.0.0.1:18091/graphql "$postgraphile"
 kill $postgraphile; wait $postgraphile 2>/dev/null || true
