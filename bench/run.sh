@@ -7,8 +7,9 @@
 # Settings: SECONDS_PER_RUN (20), WARMUP (60), CONCURRENCY (16).
 # The warm-up is long on purpose: on 2 cores the JVM's JIT compiler needs over a minute of load to
 # reach steady state (CPU per request falls by about half), and a server runs for days.
-# Each line ends with the server process's CPU time per request (from /proc), which depends less on
-# what else the machine is doing than requests/s do.
+# Each line ends with CPU time per request (from /proc) of the server process and of PostgreSQL (all
+# its processes), which depend less on what else the machine is doing than requests/s do; the two
+# servers split their work differently (PostGraphile has PostgreSQL build the JSON).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:?usage: bench/run.sh small|large}
@@ -31,16 +32,19 @@ bench/ensure-db.sh "$size"
 wait_for() { for _ in $(seq 1 60); do curl -fs -o /dev/null -X POST -H 'content-type: application/json' \
     -d '{"query":"{__typename}"}' "$1" && return 0; sleep 1; done; echo "no answer from $1" >&2; return 1; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+db_ticks() { local sum=0 pid; for pid in $(pgrep -x postgres); do
+    sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$sum"; }
+per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", n ? t * 1000 / hz / n : 0 }'; }
 # load <flavor> <url> <server pid>
 load() { for op in summary page detail; do
     common=(--flavor "$1" --url "$2" --op "$op" --concurrency "$concurrency" --partners "$partners" --reviews "$reviews")
     node bench/load.mjs "${common[@]}" --seconds "$warmup" --warmup 0 >/dev/null
-    before=$(cpu_ticks "$3")
+    before=$(cpu_ticks "$3"); db_before=$(db_ticks)
     line=$(node bench/load.mjs "${common[@]}" --seconds "$seconds" --warmup 0)
-    after=$(cpu_ticks "$3")
+    after=$(cpu_ticks "$3"); db_after=$(db_ticks)
     requests=$(echo "$line" | sed -E 's/.*: ([0-9]+) requests.*/\1/')
-    ms=$(awk -v t="$((after - before))" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", n ? t * 1000 / hz / n : 0 }')
-    echo "$line, server CPU $ms ms/request" | tee -a "$out"
+    echo "$line, CPU ms/request: server $(per_request $((after - before)) "$requests")," \
+        "PostgreSQL $(per_request $((db_after - db_before)) "$requests")" | tee -a "$out"
 done; }
 
 echo "# $db ($partners partners, $reviews reviews), $(nproc) cores, $(date -u +%F)" | tee "$out"
