@@ -3,7 +3,8 @@ package nl.marketplace.reviews.event;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
@@ -33,24 +36,25 @@ public class SubscriptionSockets {
     private static final Logger LOG = Logger.getLogger(SubscriptionSockets.class);
     private static final MethodHandle DONE = requestDone();
 
-    private final AtomicInteger open = new AtomicInteger();
+    /** Connections upgraded to a subscription socket, with the request that upgraded each. */
+    private final Map<HttpConnection, QuarkusRequestWrapper> sockets = new ConcurrentHashMap<>();
 
     public SubscriptionSockets(MeterRegistry registry) {
-        Gauge.builder("graphql.subscriptions.connections", open, AtomicInteger::get)
+        Gauge.builder("graphql.subscriptions.connections", sockets, Map::size)
                 .description("Open GraphQL subscription WebSockets").register(registry);
     }
 
     void install(@Observes Router router) {
         router.route().order(-999).handler(rc -> {
             HttpServerRequest request = rc.request();
-            if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            if (request.method() == HttpMethod.GET && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+                HttpConnection connection = request.connection();
                 QuarkusRequestWrapper tracked = QuarkusRequestWrapper.get(request);
-                open.incrementAndGet();
-                // The upgraded connection carries only this socket: it closes when the socket does.
-                request.connection().closeHandler(closed -> {
-                    open.decrementAndGet();
-                    release(tracked);
-                });
+                // An upgraded connection carries only its socket and closes with it. Keyed by
+                // connection, so a client repeating the header on a kept-alive one counts once.
+                if (tracked != null && sockets.put(connection, tracked) == null) {
+                    connection.closeHandler(closed -> release(sockets.remove(connection)));
+                }
             }
             rc.next();
         });
@@ -58,7 +62,7 @@ public class SubscriptionSockets {
 
     /** Open subscription sockets on this instance. */
     public int open() {
-        return open.get();
+        return sockets.size();
     }
 
     /** Whether closed sockets are taken out of the shutdown's request count on this Quarkus version. */
