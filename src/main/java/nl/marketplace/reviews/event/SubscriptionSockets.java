@@ -41,7 +41,8 @@ public class SubscriptionSockets {
 
     public SubscriptionSockets(MeterRegistry registry) {
         Gauge.builder("graphql.subscriptions.connections", sockets, Map::size)
-                .description("Open GraphQL subscription WebSockets").register(registry);
+                .description("Open WebSockets: GraphQL subscriptions, the only ones the service serves")
+                .register(registry);
     }
 
     void install(@Observes Router router) {
