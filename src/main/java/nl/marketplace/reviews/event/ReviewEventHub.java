@@ -1,6 +1,8 @@
 package nl.marketplace.reviews.event;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,6 +33,7 @@ public class ReviewEventHub {
     }
 
     private final BroadcastProcessor<Notification> processor = BroadcastProcessor.create();
+    private final Map<Long, Integer> subscriptions = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final String url;
     private final Optional<String> user;
@@ -75,6 +78,13 @@ public class ReviewEventHub {
 
     /** The events of one partner, from now on. */
     public Multi<Notification> of(long partnerKey) {
-        return processor.filter(n -> n.partnerKey() == partnerKey);
+        return processor.filter(n -> n.partnerKey() == partnerKey)
+                .onSubscription().invoke(ignored -> subscriptions.merge(partnerKey, 1, Integer::sum))
+                .onTermination().invoke(() -> subscriptions.computeIfPresent(partnerKey, (key, n) -> n > 1 ? n - 1 : null));
+    }
+
+    /** A partner's subscriptions registered on this instance (tests wait for theirs). */
+    public int subscriptions(long partnerKey) {
+        return subscriptions.getOrDefault(partnerKey, 0);
     }
 }

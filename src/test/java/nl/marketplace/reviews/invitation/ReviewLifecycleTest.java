@@ -30,6 +30,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import nl.marketplace.reviews.api.Operations;
 import nl.marketplace.reviews.support.Mails;
+import nl.marketplace.reviews.event.ReviewEventHub;
 import nl.marketplace.reviews.support.Subscriber;
 import nl.marketplace.reviews.support.TestClock;
 import nl.marketplace.reviews.support.TestData;
@@ -50,6 +51,18 @@ class ReviewLifecycleTest {
 
     @Inject
     InvitationService invitations;
+
+    @Inject
+    ReviewEventHub hub;
+
+    /** graphql-transport-ws does not acknowledge a subscribe: wait until the hub has it. */
+    private void awaitSubscription(long partner) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (hub.subscriptions(partner) == 0) {
+            assertTrue(System.currentTimeMillis() < until, "the subscription was not registered");
+            Thread.sleep(20);
+        }
+    }
 
     @AfterEach
     void realTime() {
@@ -84,7 +97,7 @@ class ReviewLifecycleTest {
         assertEquals(0, data(Operations.read("PartnerSummaries"), "partnerIds", List.of(partnerId)).getInt("data.partnerScores[0].reviewCount"));
         try (Subscriber dashboard = new Subscriber(endpoint, Tokens.partner(partner))) {
             dashboard.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", partnerId));
-            Thread.sleep(500); // the subscription is registered
+            awaitSubscription(partner);
 
             Map<String, Object> input = new HashMap<>(Map.of("token", token, "overall", 9, "deliveryTime", 8, "productInformation", 10,
                     "delivery", 9, "hadContact", true, "contact", 7));
@@ -151,7 +164,7 @@ class ReviewLifecycleTest {
         long review = TestData.review(partner, 6, java.time.OffsetDateTime.now());
         try (Subscriber dashboard = new Subscriber(endpoint, Tokens.partner(partner))) {
             dashboard.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", TestData.partnerId(partner)));
-            Thread.sleep(500);
+            awaitSubscription(partner);
             TestData.execute("SELECT pg_notify('review_events', 'REVISION:" + partner + ":" + review + "')");
             JsonNode event = dashboard.next(Duration.ofSeconds(10));
             assertEquals("REVISION", event.path("payload").path("data").path("reviewEvents").path("type").asText(), event.toString());
