@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
+import nl.marketplace.reviews.support.Eventually;
 import nl.marketplace.reviews.support.TestData;
 
 /**
@@ -61,7 +62,7 @@ class PackagedAppIT extends OperationsTest {
         assertTrue(line.path("message").asText().startsWith("Unexpected failure in"), line.toString());
 
         // No mail address at INFO or WARN. (Lines not starting with '{' are the JVM's own, not logs.)
-        for (String text : Files.readAllLines(LOG)) {
+        for (String text : logLines()) {
             if (text.startsWith("{")) {
                 JsonNode each = JSON.readTree(text);
                 if (List.of("INFO", "WARN").contains(each.path("level").asText())) {
@@ -72,14 +73,16 @@ class PackagedAppIT extends OperationsTest {
     }
 
     private static JsonNode awaitLine(String requestId) throws Exception {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            Optional<String> found = Files.readAllLines(LOG).stream().filter(l -> l.contains(requestId)).findFirst();
-            if (found.isPresent()) {
-                return JSON.readTree(found.get());
-            }
-            Thread.sleep(100);
+        String line = Eventually.value("a line with request id " + requestId + " in " + LOG, Duration.ofSeconds(10),
+                () -> logLines().stream().filter(l -> l.contains(requestId)).findFirst());
+        return JSON.readTree(line);
+    }
+
+    private static List<String> logLines() {
+        try {
+            return Files.readAllLines(LOG);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        throw new AssertionError("no log line with request id " + requestId + " in " + LOG);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.http.runtime.filters.GracefulShutdownFilter;
+import nl.marketplace.reviews.support.Eventually;
 import nl.marketplace.reviews.support.Subscriber;
 import nl.marketplace.reviews.support.TestEnvironment;
 
@@ -49,10 +51,8 @@ class SubscriptionSocketsTest {
         first.close();
         second.close();
 
-        long until = System.currentTimeMillis() + 10_000;
-        while ((inFlight.get() > before || sockets.open() > openBefore) && System.currentTimeMillis() < until) {
-            Thread.sleep(50);
-        }
+        Eventually.until("the closed sockets are released", Duration.ofSeconds(10),
+                () -> inFlight.get() <= before && sockets.open() <= openBefore);
         assertEquals(before, inFlight.get(), "requests in flight after the sockets closed");
         assertEquals(openBefore, sockets.open());
     }

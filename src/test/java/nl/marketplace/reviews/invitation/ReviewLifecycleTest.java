@@ -29,8 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import nl.marketplace.reviews.api.Operations;
-import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.event.ReviewEventHub;
+import nl.marketplace.reviews.support.Eventually;
+import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.Subscriber;
 import nl.marketplace.reviews.support.TestClock;
 import nl.marketplace.reviews.support.TestData;
@@ -56,12 +57,8 @@ class ReviewLifecycleTest {
     ReviewEventHub hub;
 
     /** graphql-transport-ws does not acknowledge a subscribe: wait until the hub has it. */
-    private void awaitSubscription(long partner) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        while (hub.subscriptions(partner) == 0) {
-            assertTrue(System.currentTimeMillis() < until, "the subscription was not registered");
-            Thread.sleep(20);
-        }
+    private void awaitSubscription(long partner) {
+        Eventually.until("the subscription is registered", Duration.ofSeconds(10), () -> hub.subscriptions(partner) > 0);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package nl.marketplace.reviews.rereview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import nl.marketplace.reviews.mail.MailDelivery;
+import nl.marketplace.reviews.support.Eventually;
 import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
@@ -51,15 +53,12 @@ class MailOutageTest {
             // SMTP server has refused, so wait for both.)
             String failedAttempts = "SELECT count(*) FROM outbox_mail WHERE recipient = '" + email
                     + "' AND sent_at IS NULL AND attempts > 0 AND last_error IS NOT NULL";
-            long until = System.currentTimeMillis() + 15_000;
-            while (TestData.count(failedAttempts) < 2 && System.currentTimeMillis() < until) {
-                Thread.sleep(200);
-            }
+            Eventually.until("two failed attempts recorded", Duration.ofSeconds(15), () -> TestData.count(failedAttempts) >= 2);
             assertEquals(2, TestData.count(failedAttempts));
         } finally {
             TestEnvironment.startMail();
         }
-        List<jakarta.mail.internet.MimeMessage> mails = Mails.await(email, 2, java.time.Duration.ofSeconds(30));
+        List<jakarta.mail.internet.MimeMessage> mails = Mails.await(email, 2, Duration.ofSeconds(30));
         assertTrue(mails.stream().anyMatch(m -> Mails.text(m).contains("?token=")));
         Thread.sleep(3000);
         assertEquals(2, Mails.to(email).size(), "each mail exactly once");
@@ -102,11 +101,8 @@ class MailOutageTest {
         }
     }
 
-    private static void awaitNoLiveClaims() throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (TestData.count("SELECT count(*) FROM outbox_mail WHERE sent_at IS NULL AND claimed_until > now()") > 0) {
-            assertTrue(System.currentTimeMillis() < until, "a delivery run did not end");
-            Thread.sleep(100);
-        }
+    private static void awaitNoLiveClaims() {
+        Eventually.until("the delivery run under way ends", Duration.ofSeconds(30),
+                () -> TestData.count("SELECT count(*) FROM outbox_mail WHERE sent_at IS NULL AND claimed_until > now()") == 0);
     }
 }

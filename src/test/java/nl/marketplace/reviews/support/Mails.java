@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,21 +35,12 @@ public final class Mails {
 
     /** Waits until {@code count} mails reached the recipient (the delivery job runs every second). */
     public static List<MimeMessage> await(String recipient, int count, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            List<MimeMessage> mails = to(recipient);
-            if (mails.size() >= count) {
-                assertEquals(count, mails.size(), "mails to " + recipient);
-                return mails;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return fail("expected " + count + " mail(s) to " + recipient + ", got " + to(recipient).size());
+        List<MimeMessage> mails = Eventually.value(count + " mail(s) to " + recipient, timeout, () -> {
+            List<MimeMessage> now = to(recipient);
+            return now.size() >= count ? Optional.of(now) : Optional.empty();
+        });
+        assertEquals(count, mails.size(), "mails to " + recipient);
+        return mails;
     }
 
     public static List<MimeMessage> await(String recipient, int count) {
