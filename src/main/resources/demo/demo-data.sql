@@ -1,5 +1,7 @@
 -- Demo data: the two reviews of the seed page (shared/seeds/004) and recent generated reviews, so
 -- that every screen has something to show. Loaded once, into an empty database (DemoData.java).
+-- "Now" is the service's clock (DemoData sets reviews.now), not the database's, so that tests run
+-- at a pinned instant see demo data of that instant.
 WITH p AS (INSERT INTO partner (name) VALUES ('Kastenkoning') RETURNING id),
 o AS (
     INSERT INTO customer_order (order_number, partner_id, customer_id, customer_first_name, customer_city,
@@ -8,8 +10,8 @@ o AS (
     FROM p, (VALUES
         ('1344461797', 'C-1001', 'Anna', 'Amsterdam', 'anna@example.com', '2022-03-28', '2022-03-25 10:00+01'),
         ('1344461798', 'C-1002', 'Jenny', 'Enschede', 'jenny@example.com', '2022-04-09', '2022-04-06 11:00+02'),
-        ('DEMO-RECENT-1', 'C-1003', 'Daan', 'Utrecht', 'daan@example.com', to_char(now() - interval '20 days', 'YYYY-MM-DD'), (now() - interval '25 days')::text),
-        ('DEMO-RECENT-2', 'C-1004', 'Noor', 'Zwolle', 'noor@example.com', to_char(now() - interval '10 days', 'YYYY-MM-DD'), (now() - interval '14 days')::text)
+        ('DEMO-RECENT-1', 'C-1003', 'Daan', 'Utrecht', 'daan@example.com', to_char(current_setting('reviews.now')::timestamptz - interval '20 days', 'YYYY-MM-DD'), (current_setting('reviews.now')::timestamptz - interval '25 days')::text),
+        ('DEMO-RECENT-2', 'C-1004', 'Noor', 'Zwolle', 'noor@example.com', to_char(current_setting('reviews.now')::timestamptz - interval '10 days', 'YYYY-MM-DD'), (current_setting('reviews.now')::timestamptz - interval '14 days')::text)
     ) AS v(order_number, customer_id, first_name, city, email, expected, ordered)
     RETURNING id, order_number, partner_id),
 r AS (
@@ -23,8 +25,8 @@ r AS (
          'Vier kasten besteld zou zaterdag binnen komen maar krijg alles in drie keer verdeeld en verschillende dagen',
          'Belofte nakomen van de site Alles voor 12 uur besteld zaterdag binnen krijgen heb laatste pakket nog steeds niet',
          false, 'Jenny uit Enschede', '2022-04-12 20:15+02'),
-        ('DEMO-RECENT-1', 9, 9, 9, 8, 'Snel geleverd', NULL, false, 'Daan uit Utrecht', (now() - interval '15 days')::text),
-        ('DEMO-RECENT-2', 10, 10, 9, 10, 'Goed verpakt', NULL, false, 'Noor uit Zwolle', (now() - interval '5 days')::text)
+        ('DEMO-RECENT-1', 9, 9, 9, 8, 'Snel geleverd', NULL, false, 'Daan uit Utrecht', (current_setting('reviews.now')::timestamptz - interval '15 days')::text),
+        ('DEMO-RECENT-2', 10, 10, 9, 10, 'Goed verpakt', NULL, false, 'Noor uit Zwolle', (current_setting('reviews.now')::timestamptz - interval '5 days')::text)
     ) AS v(order_number, overall, delivery_time, product_information, delivery, pros, cons, anonymous, author_name, created)
       ON v.order_number = o.order_number
     RETURNING id, order_id)
@@ -42,4 +44,4 @@ SELECT r.id, 'Wat vervelend dat je kasten in delen kwamen, Jenny. We nemen conta
 FROM review r JOIN customer_order o ON o.id = r.order_id WHERE o.order_number = '1344461798';
 
 -- Five more partners with 120 reviews each over the last 15 months.
-SELECT pg_temp.generate_reviews(5, 120, now(), 'Demo partner');
+SELECT pg_temp.generate_reviews(5, 120, current_setting('reviews.now')::timestamptz, 'Demo partner');

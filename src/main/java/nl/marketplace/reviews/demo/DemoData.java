@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.event.Observes;
@@ -13,13 +14,15 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Loads the demo data into an empty database when {@code reviews.demo-data.load} is true. */
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    void load(@Observes StartupEvent event, Pool pool, @ConfigProperty(name = "reviews.demo-data.load") boolean enabled) {
+    void load(@Observes StartupEvent event, Pool pool, Clock clock,
+            @ConfigProperty(name = "reviews.demo-data.load") boolean enabled) {
         if (!enabled) {
             return;
         }
@@ -30,7 +33,9 @@ public class DemoData {
         boolean loaded = pool.withTransaction(conn -> conn.query("SELECT 1 FROM partner LIMIT 1").execute()
                 .chain(rows -> rows.size() > 0
                         ? io.smallrye.mutiny.Uni.createFrom().item(false)
-                        : conn.query(generator).execute().chain(() -> conn.query(demo).execute()).replaceWith(true)))
+                        : conn.preparedQuery("SELECT set_config('reviews.now', $1, true)").execute(Tuple.of(clock.instant().toString()))
+                                .chain(() -> conn.query(generator).execute())
+                                .chain(() -> conn.query(demo).execute()).replaceWith(true)))
                 .await().atMost(Duration.ofMinutes(2));
         LOG.info(loaded ? "Demo data loaded" : "Database has data already: demo data not loaded");
     }

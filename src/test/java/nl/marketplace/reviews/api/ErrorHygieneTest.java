@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
+import nl.marketplace.reviews.support.TestClock;
 
 /** Errors are clear, coded, and never show a stack trace, a Java class name or SQL. */
 @QuarkusTest
@@ -53,7 +54,7 @@ class ErrorHygieneTest {
     @Test
     void anUnexpectedFailureIsAnInternalServerErrorWithNothingOfItsCause() {
         long partner = TestData.partner("Broken partner");
-        long review = TestData.review(partner, 7, java.time.OffsetDateTime.now());
+        long review = TestData.review(partner, 7, TestClock.now());
         String query = "query($id: ID!) { review(id: $id) { id reply { text } } }";
         TestData.execute("ALTER TABLE reply RENAME TO reply_away");
         JsonPath answer;

@@ -43,6 +43,7 @@ class PackagedAppIT extends OperationsTest {
     @Test
     void logLinesAreJsonAndCarryTheRequestId() throws Exception {
         long partner = TestData.partner("Log line partner");
+        // The packaged jar runs the production clock, not TestClock: its "now" is the real one.
         long review = TestData.review(partner, 7, java.time.OffsetDateTime.now());
         String requestId = "log-check-" + UUID.randomUUID();
         TestData.execute("ALTER TABLE reply RENAME TO reply_away");

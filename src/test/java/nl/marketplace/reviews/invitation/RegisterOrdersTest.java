@@ -19,6 +19,7 @@ import nl.marketplace.reviews.api.Operations;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
 import nl.marketplace.reviews.support.Tokens;
+import nl.marketplace.reviews.support.TestClock;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -71,7 +72,7 @@ class RegisterOrdersTest {
     void onlyThePlatformRegistersOrders() {
         long partner = TestData.partner("Pushy partner");
         String number = "X-" + UUID.randomUUID();
-        List<Map<String, Object>> batch = List.of(Orders.order(number, partner, "C1", "a@example.com", LocalDate.now(), true));
+        List<Map<String, Object>> batch = List.of(Orders.order(number, partner, "C1", "a@example.com", TestClock.today(), true));
         for (String caller : new String[] { null, Tokens.partner(partner) }) {
             JsonPath answer = postAs(caller, Operations.read("RegisterOrders"), "input", Map.of("orders", batch));
             assertEquals(List.of("FORBIDDEN"), errorCodes(answer));
@@ -84,7 +85,7 @@ class RegisterOrdersTest {
         long partner = TestData.partner("Bulk partner");
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
-            tooMany.add(Orders.order("B-" + UUID.randomUUID(), partner, "C" + i, "a@example.com", LocalDate.now(), true));
+            tooMany.add(Orders.order("B-" + UUID.randomUUID(), partner, "C" + i, "a@example.com", TestClock.today(), true));
         }
         assertEquals(List.of("BAD_USER_INPUT"), errorCodes(postAs(Tokens.admin(), Operations.read("RegisterOrders"), "input",
                 Map.of("orders", tooMany))));

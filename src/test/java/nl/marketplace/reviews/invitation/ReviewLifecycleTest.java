@@ -18,7 +18,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,10 +60,6 @@ class ReviewLifecycleTest {
         Eventually.until("the subscription is registered", Duration.ofSeconds(10), () -> hub.subscriptions(partner) > 0);
     }
 
-    @AfterEach
-    void realTime() {
-        TestClock.reset();
-    }
 
     private String invitationToken(long partner, String orderNumber, String email, LocalDate delivery) throws Throwable {
         JsonPath registered = Orders.register(List.of(Orders.order(orderNumber, partner, "K-" + UUID.randomUUID(), email, delivery, true)));
@@ -87,7 +82,7 @@ class ReviewLifecycleTest {
         long partner = TestData.partner("Lifecycle partner");
         String partnerId = TestData.partnerId(partner);
         String email = TestData.email();
-        LocalDate delivery = LocalDate.now().minusDays(3);
+        LocalDate delivery = TestClock.today().minusDays(3);
         String token = invitationToken(partner, "L-" + UUID.randomUUID(), email, delivery);
         TestClock.reset();
 
@@ -128,7 +123,7 @@ class ReviewLifecycleTest {
     void badReviewsAreRefusedAndNothingIsWritten() throws Throwable {
         long partner = TestData.partner("Strict partner");
         String email = TestData.email();
-        String token = invitationToken(partner, "S-" + UUID.randomUUID(), email, LocalDate.now().minusDays(3));
+        String token = invitationToken(partner, "S-" + UUID.randomUUID(), email, TestClock.today().minusDays(3));
         TestClock.reset();
         List<Map<String, Object>> bad = List.of(
                 Map.of("token", token, "overall", 0),
@@ -146,7 +141,7 @@ class ReviewLifecycleTest {
         assertEquals(0, TestData.count("SELECT count(*) FROM review WHERE partner_id = " + partner));
         JsonPath anonymous = submit(Map.of("token", token, "overall", 3, "anonymous", true, "cons", "x".repeat(2000)));
         assertEquals("Anoniem", anonymous.getString("data.submitReview.review.authorName"));
-        TestData.execute("UPDATE review_invitation SET used_at = NULL, expires_at = now() - interval '1 second' "
+        TestData.execute("UPDATE review_invitation SET used_at = NULL, expires_at = " + TestData.timestamp(TestClock.now().minusSeconds(1)) + " "
                 + "WHERE token_hash IS NOT NULL AND order_id IN (SELECT id FROM customer_order WHERE partner_id = " + partner + ")");
         assertEquals(List.of("TOKEN_EXPIRED"), submit(Map.of("token", token, "overall", 8)).getList("data.submitReview.userErrors.code"));
     }
@@ -158,7 +153,7 @@ class ReviewLifecycleTest {
     @Test
     void eventsFromAnotherInstanceReachTheSubscribers() throws Exception {
         long partner = TestData.partner("Two instances partner");
-        long review = TestData.review(partner, 6, java.time.OffsetDateTime.now());
+        long review = TestData.review(partner, 6, TestClock.now());
         try (Subscriber dashboard = new Subscriber(endpoint, Tokens.partner(partner))) {
             dashboard.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", TestData.partnerId(partner)));
             awaitSubscription(partner);

@@ -22,6 +22,7 @@ import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
 import nl.marketplace.reviews.support.Tokens;
+import nl.marketplace.reviews.support.TestClock;
 
 /**
  * The re-review story of the seed page, end to end over HTTP, on the real database and a real SMTP
@@ -37,8 +38,8 @@ class JennyReReviewStoryTest {
         long partner = TestData.partner("Kastenkoning Enschede");
         String partnerId = TestData.partnerId(partner);
         String jennyEmail = TestData.email();
-        TestData.review(partner, 10, 10, 10, 10, null, OffsetDateTime.now().minusDays(20));
-        long jenny = TestData.review(partner, 4, 1, 7, 6, null, OffsetDateTime.now().minusDays(10), jennyEmail, "nl");
+        TestData.review(partner, 10, 10, 10, 10, null, TestClock.now().minusDays(20));
+        long jenny = TestData.review(partner, 4, 1, 7, 6, null, TestClock.now().minusDays(10), jennyEmail, "nl");
         TestData.execute("UPDATE review SET pros = 'Vier kasten besteld', cons = 'Laatste pakket nog steeds niet' WHERE id = " + jenny);
         String jennyId = TestData.reviewId(jenny);
         String seller = Tokens.partner(partner);

@@ -23,6 +23,7 @@ import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
 import nl.marketplace.reviews.support.Tokens;
+import nl.marketplace.reviews.support.TestClock;
 
 /** An SMTP outage delays mail and loses none; and nothing goes out twice. */
 @QuarkusTest
@@ -39,7 +40,7 @@ class MailOutageTest {
     void mailsWaitWhileTheSmtpServerIsDownAndGoOutOnceWhenItIsBack() throws Exception {
         long partner = TestData.partner("Outage partner");
         String email = TestData.email();
-        long review = TestData.review(partner, 3, OffsetDateTime.now().minusDays(1), email, "nl");
+        long review = TestData.review(partner, 3, TestClock.now().minusDays(1), email, "nl");
         String token = Tokens.partner(partner);
 
         TestEnvironment.stopMail();
@@ -80,7 +81,7 @@ class MailOutageTest {
             for (int i = 0; i < 10; i++) {
                 String email = TestData.email();
                 emails.add(email);
-                long review = TestData.review(partner, 3, OffsetDateTime.now().minusDays(1), email, "nl");
+                long review = TestData.review(partner, 3, TestClock.now().minusDays(1), email, "nl");
                 ReReviewFlow.emailCustomer(Tokens.partner(partner), review, "Bericht " + i);
             }
             String ours = "recipient IN ('" + String.join("','", emails) + "')";
@@ -103,6 +104,7 @@ class MailOutageTest {
 
     private static void awaitNoLiveClaims() {
         Eventually.until("the delivery run under way ends", Duration.ofSeconds(30),
+                // Leases are the database's own time (MailDelivery), not the service's clock.
                 () -> TestData.count("SELECT count(*) FROM outbox_mail WHERE sent_at IS NULL AND claimed_until > now()") == 0);
     }
 }

@@ -27,6 +27,7 @@ import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
 import nl.marketplace.reviews.support.Tokens;
+import nl.marketplace.reviews.support.TestClock;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -45,7 +46,7 @@ class PartnerActionsTest {
         other = TestData.partner("Other partner");
         token = Tokens.partner(partner);
         email = TestData.email();
-        review = TestData.review(partner, 4, OffsetDateTime.now().minusDays(3), email, "nl");
+        review = TestData.review(partner, 4, TestClock.now().minusDays(3), email, "nl");
         reviewId = TestData.reviewId(review);
     }
 
@@ -118,7 +119,7 @@ class PartnerActionsTest {
     @Test
     void mailsAreInTheCustomersLanguageAndEscapedInHtml() throws Exception {
         String englishEmail = TestData.email();
-        long english = TestData.review(partner, 5, OffsetDateTime.now().minusDays(1), englishEmail, "en");
+        long english = TestData.review(partner, 5, TestClock.now().minusDays(1), englishEmail, "en");
         dataAs(token, Operations.read("EmailCustomer"), "input",
                 input("reviewId", TestData.reviewId(english), "message", "Sorry <b>Jenny</b> & co"));
         MimeMessage mail = Mails.await(englishEmail, 1).get(0);
@@ -144,8 +145,8 @@ class PartnerActionsTest {
         assertEquals(List.of("CONTACT_REQUIRED"), userErrorCodes(first, "requestReReview"));
 
         // A positive review and a review older than 3 months: refused, even after contact.
-        long positive = TestData.review(partner, 8, OffsetDateTime.now().minusDays(1));
-        long old = TestData.review(partner, 3, OffsetDateTime.now().minusMonths(3).minusDays(1));
+        long positive = TestData.review(partner, 8, TestClock.now().minusDays(1));
+        long old = TestData.review(partner, 3, TestClock.now().minusMonths(3).minusDays(1));
         for (long key : List.of(positive, old)) {
             dataAs(token, Operations.read("EmailCustomer"), "input", input("reviewId", TestData.reviewId(key), "message", "Hoi"));
             JsonPath answer = dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", TestData.reviewId(key)));
@@ -181,7 +182,7 @@ class PartnerActionsTest {
         // Once, ever: also after it expired.
         JsonPath again = dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", reviewId));
         assertEquals(List.of("ALREADY_REQUESTED"), userErrorCodes(again, "requestReReview"));
-        TestData.execute("UPDATE re_review_request SET expires_at = now() - interval '1 second' WHERE review_id = " + review);
+        TestData.execute("UPDATE re_review_request SET expires_at = " + TestData.timestamp(TestClock.now().minusSeconds(1)) + " WHERE review_id = " + review);
         assertEquals("EXPIRED", dataAs(token, Operations.read("SellerReview"), "id", reviewId).getString("data.review.reReview.status"));
         assertEquals(List.of("ALREADY_REQUESTED"), userErrorCodes(
                 dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", reviewId)), "requestReReview"));

@@ -29,6 +29,7 @@ import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
 import nl.marketplace.reviews.support.Tokens;
+import nl.marketplace.reviews.support.TestClock;
 
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -47,7 +48,7 @@ class SubmitReReviewTest {
     void badInputIsRefusedAndChangesNothing() {
         long partner = TestData.partner("Submit partner");
         String email = TestData.email();
-        long review = TestData.review(partner, 3, OffsetDateTime.now().minusDays(2), email, "nl");
+        long review = TestData.review(partner, 3, TestClock.now().minusDays(2), email, "nl");
         String token = ReReviewFlow.tokenFromMail(Tokens.partner(partner), review, email);
 
         assertEquals(List.of("INVALID"), codes(ReReviewFlow.submit(token, 0, null)));
@@ -75,9 +76,9 @@ class SubmitReReviewTest {
     void anExpiredTokenIsRefused() {
         long partner = TestData.partner("Expiry partner");
         String email = TestData.email();
-        long review = TestData.review(partner, 5, OffsetDateTime.now().minusDays(2), email, "en");
+        long review = TestData.review(partner, 5, TestClock.now().minusDays(2), email, "en");
         String token = ReReviewFlow.tokenFromMail(Tokens.partner(partner), review, email);
-        TestData.execute("UPDATE re_review_request SET expires_at = now() - interval '1 second' WHERE review_id = " + review);
+        TestData.execute("UPDATE re_review_request SET expires_at = " + TestData.timestamp(TestClock.now().minusSeconds(1)) + " WHERE review_id = " + review);
         assertEquals(List.of("TOKEN_EXPIRED"), codes(ReReviewFlow.submit(token, 9, null)));
         assertEquals(5, TestData.count("SELECT overall FROM review WHERE id = " + review));
     }
@@ -86,7 +87,7 @@ class SubmitReReviewTest {
     void fiftyConcurrentRequestsForOneReviewSendOneRequestAndOneMail() throws Exception {
         long partner = TestData.partner("Racing partner");
         String email = TestData.email();
-        long review = TestData.review(partner, 2, OffsetDateTime.now().minusDays(1), email, "nl");
+        long review = TestData.review(partner, 2, TestClock.now().minusDays(1), email, "nl");
         String partnerToken = Tokens.partner(partner);
         ReReviewFlow.emailCustomer(partnerToken, review, "Excuses!");
         Mails.await(email, 1);
@@ -114,7 +115,7 @@ class SubmitReReviewTest {
     void fiftyConcurrentSubmissionsWithOneTokenMakeOneRevision() throws Exception {
         long partner = TestData.partner("Token partner");
         String email = TestData.email();
-        long review = TestData.review(partner, 4, OffsetDateTime.now().minusDays(1), email, "nl");
+        long review = TestData.review(partner, 4, TestClock.now().minusDays(1), email, "nl");
         String token = ReReviewFlow.tokenFromMail(Tokens.partner(partner), review, email);
 
         List<JsonNode> answers = concurrently(50, null, Operations.read("SubmitReReview"),

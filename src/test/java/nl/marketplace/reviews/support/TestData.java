@@ -43,11 +43,14 @@ public final class TestData {
             long order;
             try (PreparedStatement st = c.prepareStatement("INSERT INTO customer_order (order_number, partner_id, customer_id, "
                     + "customer_first_name, customer_city, customer_email, review_opt_in, expected_delivery_date, customer_locale) "
-                    + "VALUES (?, ?, 'C1', 'Jenny', 'Enschede', ?, true, current_date, ?) RETURNING id")) {
+                    + "VALUES (?, ?, ?, 'Jenny', 'Enschede', ?, true, ?, ?) RETURNING id")) {
                 st.setString(1, "T-" + UUID.randomUUID());
                 st.setLong(2, partner);
-                st.setString(3, email);
-                st.setString(4, locale);
+                // A customer of its own: "one platform mail a day" must not tie unrelated tests together.
+                st.setString(3, "C-" + UUID.randomUUID());
+                st.setString(4, email);
+                st.setObject(5, createdAt.atZoneSameInstant(TestClock.AMSTERDAM).toLocalDate().minusDays(1));
+                st.setString(6, locale);
                 order = single(st);
             }
             try (PreparedStatement st = c.prepareStatement("INSERT INTO review (partner_id, order_id, overall, original_overall, "
@@ -92,6 +95,11 @@ public final class TestData {
 
     public static void reply(long review, String text) {
         execute("INSERT INTO reply (review_id, text) VALUES (" + review + ", '" + text.replace("'", "''") + "')");
+    }
+
+    /** A timestamptz literal for SQL written in a test. */
+    public static String timestamp(OffsetDateTime at) {
+        return "'" + at + "'::timestamptz";
     }
 
     /** A single number from the test database. */
