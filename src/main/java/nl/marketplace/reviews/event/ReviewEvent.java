@@ -10,5 +10,7 @@ import nl.marketplace.reviews.review.Review;
 @Description("Something happened to one of the partner's reviews.")
 public record ReviewEvent(
         @NonNull @Description("What happened.") ReviewEventType type,
+        @NonNull @Description("Where this event stands in the partner's events: pass it as reviewEvents(after:) to resume "
+                + "after it, for example after a reconnect.") String cursor,
         @NonNull @Description("The review as it is now.") Review review) {
 }

@@ -6,9 +6,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Publishes review events with PostgreSQL NOTIFY, inside the transaction of the change: the
- * notification is delivered to every instance's listener ({@link ReviewEventHub}) when, and only
- * when, the change commits.
+ * Publishes review events inside the transaction of the change, with publish_review_event()
+ * (migration V4): the event is numbered and kept for catching up, and PostgreSQL NOTIFY delivers it
+ * to every instance's listener ({@link ReviewEventHub}) when, and only when, the change commits.
  */
 @ApplicationScoped
 public class ReviewEvents {
@@ -17,10 +17,10 @@ public class ReviewEvents {
 
     /** Call inside a @WithTransaction method. */
     public Uni<Void> publish(ReviewEventType type, long partnerKey, long reviewKey) {
-        String payload = type.name() + ":" + partnerKey + ":" + reviewKey;
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', :payload)")
-                        .setParameter("payload", payload).getSingleResult())
+                .chain(session -> session.createNativeQuery("SELECT publish_review_event(:type, :partner, :review)")
+                        .setParameter("type", type.name()).setParameter("partner", partnerKey).setParameter("review", reviewKey)
+                        .getSingleResult())
                 .replaceWithVoid();
     }
 }

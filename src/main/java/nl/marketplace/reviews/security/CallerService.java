@@ -26,6 +26,14 @@ public class CallerService {
         this.identity = identity;
     }
 
+    /** When the caller's token stops being valid (null: anonymous, or a token without exp). */
+    public java.time.Instant expiresAt() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
+            return java.time.Instant.ofEpochSecond(jwt.getExpirationTime());
+        }
+        return null;
+    }
+
     public Caller current() {
         if (identity.isAnonymous()) {
             return Caller.ANONYMOUS;

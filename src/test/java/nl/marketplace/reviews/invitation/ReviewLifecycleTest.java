@@ -147,7 +147,7 @@ class ReviewLifecycleTest {
     }
 
     /**
-     * Another instance of the service is another database session: a NOTIFY from any session
+     * Another instance of the service is another database session: an event published by any session
      * reaches this instance's subscribers (here a plain JDBC connection plays the other instance).
      */
     @Test
@@ -157,7 +157,7 @@ class ReviewLifecycleTest {
         try (Subscriber dashboard = new Subscriber(endpoint, Tokens.partner(partner))) {
             dashboard.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", TestData.partnerId(partner)));
             awaitSubscription(partner);
-            TestData.execute("SELECT pg_notify('review_events', 'REVISION:" + partner + ":" + review + "')");
+            TestData.execute("SELECT publish_review_event('REVISION', " + partner + ", " + review + ")");
             JsonNode event = dashboard.next(Duration.ofSeconds(10));
             assertEquals("REVISION", event.path("payload").path("data").path("reviewEvents").path("type").asText(), event.toString());
             assertEquals(TestData.reviewId(review), event.path("payload").path("data").path("reviewEvents").path("review").path("id").asText());

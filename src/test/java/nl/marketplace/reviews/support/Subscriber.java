@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Subscriber implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One client for every subscriber: hundreds of sockets need not be hundreds of selector threads. */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
     private final WebSocket socket;
@@ -25,7 +27,7 @@ public final class Subscriber implements AutoCloseable {
     /** Connects; the token (may be null) goes in the connection_init payload, not in a header. */
     public Subscriber(URI httpEndpoint, String token) throws Exception {
         URI ws = URI.create(httpEndpoint.toString().replaceFirst("^http", "ws"));
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+        socket = CLIENT.newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .buildAsync(ws, new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -34,7 +36,13 @@ public final class Subscriber implements AutoCloseable {
                         text.append(data);
                         if (last) {
                             try {
-                                messages.add(JSON.readTree(text.toString()));
+                                JsonNode message = JSON.readTree(text.toString());
+                                if ("ping".equals(message.path("type").asText())) {
+                                    // Keep-alive, answered as graphql-ws does; not a message for the test.
+                                    webSocket.sendText("{\"type\":\"pong\"}", true);
+                                } else {
+                                    messages.add(message);
+                                }
                             } catch (Exception e) {
                                 messages.add(JSON.createObjectNode().put("type", "unparseable").put("text", text.toString()));
                             }
@@ -69,6 +77,16 @@ public final class Subscriber implements AutoCloseable {
             throw new AssertionError("no message within " + timeout);
         }
         return message;
+    }
+
+    /** The next message, or null when none comes within the timeout. */
+    public JsonNode poll(Duration timeout) throws InterruptedException {
+        return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the server closed the socket. */
+    public boolean closedByServer() {
+        return closedByServer.isDone();
     }
 
     private void send(Object message) throws Exception {

@@ -15,6 +15,13 @@ public final class Tokens {
                 .claim("partner_id", TestData.partnerId(partnerKey)).sign(TestEnvironment.keys().getPrivate());
     }
 
+    /** A partner's token that expires after the given time. */
+    public static String partner(long partnerKey, java.time.Duration validity) {
+        return Jwt.issuer(TestEnvironment.ISSUER).subject("partner-" + partnerKey).groups(Set.of("partner"))
+                .claim("partner_id", TestData.partnerId(partnerKey)).expiresIn(validity)
+                .sign(TestEnvironment.keys().getPrivate());
+    }
+
     public static String admin() {
         return Jwt.issuer(TestEnvironment.ISSUER).subject("admin").groups(Set.of("admin")).sign(TestEnvironment.keys().getPrivate());
     }

@@ -1,0 +1,286 @@
+package nl.marketplace.reviews.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.marketplace.reviews.api.Operations;
+import nl.marketplace.reviews.support.Eventually;
+import nl.marketplace.reviews.support.GraphQL;
+import nl.marketplace.reviews.support.Subscriber;
+import nl.marketplace.reviews.support.TestClock;
+import nl.marketplace.reviews.support.TestData;
+import nl.marketplace.reviews.support.TestEnvironment;
+import nl.marketplace.reviews.support.Tokens;
+
+/**
+ * reviewEvents under traffic: bursts of changes on many partners at once, through this instance and
+ * another (a plain JDBC session publishes as another instance's transaction does), a lost LISTEN
+ * connection, resuming from a cursor, and the ends a subscription can come to.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestEnvironment.class)
+class ReviewEventsTest {
+
+    @TestHTTPResource("/graphql")
+    URI endpoint;
+
+    @Inject
+    ReviewEventHub hub;
+
+    private static JsonNode eventOf(JsonNode message) {
+        return message.path("payload").path("data").path("reviewEvents");
+    }
+
+    /** What another instance's transaction does after its change. */
+    private static void publishElsewhere(String type, long partner, long review) {
+        TestData.execute("SELECT publish_review_event('" + type + "', " + partner + ", " + review + ")");
+    }
+
+    private void awaitSubscriptions(long partner, int n) {
+        Eventually.until("subscriptions registered", Duration.ofSeconds(20), () -> hub.subscriptions(partner) >= n);
+    }
+
+    /** The messages of one subscription until it has {@code count} events, or fails after the timeout. */
+    private static List<JsonNode> events(Subscriber s, int count, Duration timeout) throws InterruptedException {
+        List<JsonNode> events = new ArrayList<>();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (events.size() < count) {
+            JsonNode message = s.poll(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            if (message == null) {
+                throw new AssertionError("only " + events.size() + " of " + count + " events arrived: " + events);
+            }
+            assertEquals("next", message.path("type").asText(), "the subscription ended: " + message);
+            assertTrue(message.path("payload").path("errors").isMissingNode(), message.toString());
+            events.add(eventOf(message));
+        }
+        return events;
+    }
+
+    private static String subscription() {
+        return Operations.read("ReviewEvents");
+    }
+
+    /**
+     * 200 subscriptions on 50 partners; 2,000 changes in bursts of 200 at the same moment (replies
+     * through the API, new reviews and revisions published by another session): every subscriber gets
+     * every event of its own partner exactly once, in order, none of another's, and stays open.
+     */
+    @Test
+    void everySubscriberGetsEveryEventOfItsPartnerOnceUnderBursts() throws Exception {
+        int partners = 50;
+        int perPartner = 4;
+        int rounds = 10;
+        int changesPerRound = 4; // per partner: 2 replies here, 1 new review and 1 revision elsewhere
+        long[] partner = new long[partners];
+        long[][] reviews = new long[partners][2];
+        for (int p = 0; p < partners; p++) {
+            partner[p] = TestData.partner("Burst partner " + p);
+            reviews[p][0] = TestData.review(partner[p], 5, TestClock.now().minusDays(2));
+            reviews[p][1] = TestData.review(partner[p], 6, TestClock.now().minusDays(1));
+        }
+        List<Subscriber> subscribers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int p = 0; p < partners; p++) {
+                for (int i = 0; i < perPartner; i++) {
+                    Subscriber s = new Subscriber(endpoint, Tokens.partner(partner[p]));
+                    s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner[p])));
+                    subscribers.add(s);
+                }
+            }
+            for (int p = 0; p < partners; p++) {
+                awaitSubscriptions(partner[p], perPartner);
+            }
+            // What each partner's events must be, in commit order (known only after the fact): collected per partner.
+            for (int round = 0; round < rounds; round++) {
+                List<Future<?>> burst = new ArrayList<>();
+                for (int p = 0; p < partners; p++) {
+                    long key = partner[p];
+                    long[] own = reviews[p];
+                    int r = round;
+                    burst.add(pool.submit(() -> reply(key, own[0], "Antwoord " + r)));
+                    burst.add(pool.submit(() -> reply(key, own[1], "Reactie " + r)));
+                    burst.add(pool.submit(() -> publishElsewhere("NEW_REVIEW", key, TestData.review(key, 9, TestClock.now()))));
+                    burst.add(pool.submit(() -> publishElsewhere("REVISION", key, own[0])));
+                }
+                for (Future<?> f : burst) {
+                    f.get();
+                }
+            }
+            int expected = rounds * changesPerRound;
+            for (int p = 0; p < partners; p++) {
+                List<Map<String, Object>> kept = keptEvents(partner[p]);
+                assertEquals(expected, kept.size());
+                for (int i = 0; i < perPartner; i++) {
+                    List<JsonNode> got = events(subscribers.get(p * perPartner + i), expected, Duration.ofSeconds(60));
+                    for (int n = 0; n < expected; n++) {
+                        JsonNode e = got.get(n);
+                        assertEquals(kept.get(n).get("type"), e.path("type").asText(), "partner " + p + " event " + n);
+                        assertEquals(TestData.reviewId((Long) kept.get(n).get("review")), e.path("review").path("id").asText());
+                        assertEquals(new EventCursor(partner[p], n + 1).encode(), e.path("cursor").asText());
+                    }
+                }
+            }
+            // Nothing more, nothing of another partner, and every subscription still open and live.
+            for (Subscriber s : subscribers) {
+                assertNull(s.poll(Duration.ofMillis(5)), "an extra message");
+                assertFalse(s.closedByServer());
+            }
+            for (int p = 0; p < partners; p += 10) {
+                reply(partner[p], reviews[p][1], "Nog eentje");
+            }
+            for (int p = 0; p < partners; p += 10) {
+                for (int i = 0; i < perPartner; i++) {
+                    assertEquals("REPLY", events(subscribers.get(p * perPartner + i), 1, Duration.ofSeconds(10)).get(0).path("type").asText());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            subscribers.forEach(Subscriber::close);
+        }
+    }
+
+    private static void reply(long partner, long review, String text) {
+        GraphQL.dataAs(Tokens.partner(partner), Operations.read("Reply"), "input",
+                Map.of("reviewId", TestData.reviewId(review), "text", text));
+    }
+
+    private static List<Map<String, Object>> keptEvents(long partner) throws Exception {
+        List<Map<String, Object>> events = new ArrayList<>();
+        try (var c = TestEnvironment.connect(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT type, review_id FROM review_event WHERE partner_id = " + partner + " ORDER BY seq")) {
+            while (rs.next()) {
+                Map<String, Object> e = new HashMap<>();
+                e.put("type", rs.getString(1));
+                e.put("review", rs.getLong(2));
+                events.add(e);
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void aClientThatWasAwayCatchesUpFromItsCursor() throws Exception {
+        long partner = TestData.partner("Away partner");
+        long review = TestData.review(partner, 4, TestClock.now().minusDays(1));
+        String partnerId = TestData.partnerId(partner);
+        String cursor;
+        try (Subscriber s = new Subscriber(endpoint, Tokens.partner(partner))) {
+            s.subscribe("1", subscription(), Map.of("partnerId", partnerId));
+            awaitSubscriptions(partner, 1);
+            reply(partner, review, "Eerste");
+            cursor = events(s, 1, Duration.ofSeconds(10)).get(0).path("cursor").asText();
+        }
+        // While away: three changes.
+        reply(partner, review, "Tweede");
+        publishElsewhere("REVISION", partner, review);
+        reply(partner, review, "Derde");
+        try (Subscriber s = new Subscriber(endpoint, Tokens.partner(partner))) {
+            s.subscribe("1", subscription(), Map.of("partnerId", partnerId, "after", cursor));
+            List<JsonNode> missed = events(s, 3, Duration.ofSeconds(10));
+            assertEquals(List.of("REPLY", "REVISION", "REPLY"), missed.stream().map(e -> e.path("type").asText()).toList());
+            awaitSubscriptions(partner, 1);
+            reply(partner, review, "Vierde");
+            JsonNode live = events(s, 1, Duration.ofSeconds(10)).get(0);
+            assertEquals("Vierde", live.path("review").path("reply").path("text").asText());
+            assertEquals(new EventCursor(partner, 5).encode(), live.path("cursor").asText());
+            assertNull(s.poll(Duration.ofMillis(300)), "each event once");
+        }
+    }
+
+    @Test
+    void aCursorWhoseEventsAreNoLongerKeptEndsTheSubscriptionWithACode() throws Exception {
+        long partner = TestData.partner("Forgetful partner");
+        long review = TestData.review(partner, 4, TestClock.now().minusDays(1));
+        reply(partner, review, "Een");
+        reply(partner, review, "Twee");
+        TestData.execute("DELETE FROM review_event WHERE partner_id = " + partner + " AND seq = 2"); // as the retention job does
+        try (Subscriber s = new Subscriber(endpoint, Tokens.partner(partner))) {
+            s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner), "after",
+                    new EventCursor(partner, 1).encode()));
+            assertEnded(s, "CURSOR_EXPIRED");
+        }
+        try (Subscriber s = new Subscriber(endpoint, Tokens.partner(partner))) {
+            s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner), "after",
+                    new EventCursor(partner + 1, 1).encode()));
+            JsonNode error = s.next(Duration.ofSeconds(10));
+            assertEquals("error", error.path("type").asText(), error.toString());
+            assertEquals("BAD_USER_INPUT", error.path("payload").path(0).path("extensions").path("code").asText(), error.toString());
+        }
+    }
+
+    /** The last item is null with an error and its code, then the subscription completes; the socket stays usable. */
+    static void assertEnded(Subscriber s, String code) throws InterruptedException {
+        JsonNode last = s.next(Duration.ofSeconds(10));
+        assertEquals("next", last.path("type").asText(), last.toString());
+        assertTrue(last.path("payload").path("data").path("reviewEvents").isNull(), last.toString());
+        assertEquals(code, last.path("payload").path("errors").path(0).path("extensions").path("code").asText(), last.toString());
+        assertFalse(last.path("payload").path("errors").path(0).path("message").asText().contains("Exception"), last.toString());
+        JsonNode complete = s.next(Duration.ofSeconds(10));
+        assertEquals("complete", complete.path("type").asText(), complete.toString());
+    }
+
+    @Test
+    void aSubscriptionEndsWhenItsTokenExpires() throws Exception {
+        long partner = TestData.partner("Expiring partner");
+        try (Subscriber s = new Subscriber(endpoint, Tokens.partner(partner, Duration.ofSeconds(3)))) {
+            s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner)));
+            awaitSubscriptions(partner, 1);
+            assertEnded(s, "UNAUTHENTICATED");
+            Eventually.until("the subscription is gone", Duration.ofSeconds(5), () -> hub.subscriptions(partner) == 0);
+        }
+    }
+
+    /**
+     * The LISTEN connection dies; a change is made before it is back (its NOTIFY reaches nobody): the
+     * hub reconnects by itself and the subscription catches up, exactly once.
+     */
+    @Test
+    void eventsMadeWhileTheListenConnectionWasLostArriveWhenItIsBack() throws Exception {
+        long partner = TestData.partner("Reconnecting partner");
+        long review = TestData.review(partner, 5, TestClock.now().minusDays(1));
+        try (Subscriber s = new Subscriber(endpoint, Tokens.partner(partner))) {
+            s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner)));
+            awaitSubscriptions(partner, 1);
+            assertTrue(hub.listening());
+            TestData.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                    + "AND pid <> pg_backend_pid() AND query IN ('LISTEN review_events', 'SELECT 1')");
+            // The hub notices at once and tries again a quarter of a second later: publish in between.
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (hub.listening() && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertFalse(hub.listening(), "the hub did not notice the lost connection");
+            publishElsewhere("NEW_REVIEW", partner, review);
+            JsonNode event = events(s, 1, Duration.ofSeconds(20)).get(0);
+            assertEquals("NEW_REVIEW", event.path("type").asText());
+            assertNotNull(event.path("cursor").asText());
+            Eventually.until("listening again", Duration.ofSeconds(20), hub::listening);
+            publishElsewhere("REVISION", partner, review);
+            assertEquals("REVISION", events(s, 1, Duration.ofSeconds(10)).get(0).path("type").asText());
+            assertNull(s.poll(Duration.ofMillis(300)), "each event once");
+        }
+    }
+}
