@@ -1,6 +1,7 @@
 package nl.marketplace.reviews.mail;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,20 +16,22 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
 
 /**
- * Sends the outbox. Each run claims a batch of due mails with one statement (FOR UPDATE SKIP
- * LOCKED, and a lease in claimed_until), so instances that run at the same moment take different
- * mails; a mail is marked sent only after the SMTP server accepted it, and a failure schedules a
- * retry with exponential back-off. An SMTP outage delays mail and loses none.
+ * Sends the outbox. A run claims due mails one at a time, each with a lease of its own
+ * (claimed_until; FOR UPDATE SKIP LOCKED), sends it within a bounded time and marks it sent, up to
+ * a batch per run; instances that run at the same moment take different mails, and a slow SMTP
+ * server can never outlast the lease of a mail still waiting its turn (a batch-wide lease did, and
+ * another instance then sent those mails again). A failure schedules a retry with exponential
+ * back-off; after max-attempts failures the mail is parked (failed_at, with the reason), logged and
+ * counted instead of retried for ever. An SMTP outage delays mail and loses none.
  *
- * <p>The one case that can send a mail twice: the SMTP server accepts it and this instance dies
- * before it marks it sent; the lease then runs out and another instance sends it again.
+ * <p>The one case that can send a mail twice: the SMTP server accepts it after the send timeout (or
+ * this instance dies between the server's acceptance and marking it sent); it is then sent again.
  */
 @ApplicationScoped
 public class MailDelivery {
@@ -45,9 +48,17 @@ public class MailDelivery {
         @WithDefault("20")
         int batchSize();
 
-        /** How long a claim holds; longer than the mailer's own timeouts. */
+        /** How long the claim of one mail holds; longer than send-timeout. */
         @WithDefault("120s")
         Duration lease();
+
+        /** How long one mail may take the SMTP server (connect, talk, accept); then it counts as failed. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** After this many failed attempts a mail is parked instead of retried. */
+        @WithDefault("10")
+        int maxAttempts();
 
         /** The first retry's delay; each further failure doubles it, up to maxBackoff. */
         @WithDefault("10s")
@@ -61,12 +72,12 @@ public class MailDelivery {
         String deliveryInterval();
     }
 
-    private static final String CLAIM = """
-            UPDATE outbox_mail SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1
-            WHERE id IN (SELECT id FROM outbox_mail
-                         WHERE sent_at IS NULL AND next_attempt_at <= now()
-                           AND (claimed_until IS NULL OR claimed_until < now())
-                         ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+    private static final String CLAIM_ONE = """
+            UPDATE outbox_mail SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
+            WHERE id = (SELECT id FROM outbox_mail
+                        WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+                          AND (claimed_until IS NULL OR claimed_until < now())
+                        ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, recipient, subject, text_body, html_body, attempts""";
 
     private final Db db;
@@ -74,6 +85,7 @@ public class MailDelivery {
     private final Config config;
     private final Counter sent;
     private final Counter failed;
+    private final Counter parked;
     private volatile boolean stopping;
 
     public MailDelivery(Db db, ReactiveMailer mailer, Config config, MeterRegistry registry) {
@@ -83,6 +95,15 @@ public class MailDelivery {
         this.sent = Counter.builder("mail.sent").description("Mails the SMTP server accepted").register(registry);
         this.failed = Counter.builder("mail.failed").description("Attempts to send a mail that failed (it is retried)")
                 .register(registry);
+        this.parked = Counter.builder("mail.parked").description("Mails given up after max-attempts failures (failed_at set)")
+                .register(registry);
+        if (config.sendTimeout().compareTo(config.lease()) >= 0) {
+            throw new IllegalStateException("reviews.mail.send-timeout (" + config.sendTimeout()
+                    + ") must be shorter than reviews.mail.lease (" + config.lease() + ")");
+        }
+        if (config.maxAttempts() < 1) {
+            throw new IllegalStateException("reviews.mail.max-attempts must be at least 1");
+        }
     }
 
     /** On shutdown: claim no more mails; a batch being sent finishes (quarkus.shutdown.timeout). */
@@ -96,39 +117,53 @@ public class MailDelivery {
         return deliver().replaceWithVoid();
     }
 
-    /** One run: claims due mails and sends them one after the other. Returns how many were sent. */
+    /** One run: claims, sends and marks due mails one after the other, a batch at the most. Returns how many were sent. */
     public Uni<Integer> deliver() {
-        if (stopping) {
-            return Uni.createFrom().item(0);
+        return deliverFrom(0, 0);
+    }
+
+    private Uni<Integer> deliverFrom(int attempted, int sentSoFar) {
+        if (stopping || attempted >= config.batchSize()) {
+            return Uni.createFrom().item(sentSoFar);
         }
-        return db.query(CLAIM, Tuple.of(config.batchSize(), (double) config.lease().toSeconds()))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(this::send)
-                .collect().asList()
-                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+        return db.query(CLAIM_ONE, Tuple.of((double) config.lease().toSeconds()))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(sentSoFar)
+                        : send(rows.iterator().next()).chain(ok -> deliverFrom(attempted + 1, sentSoFar + (ok ? 1 : 0))));
     }
 
     private Uni<Boolean> send(Row row) {
         long id = row.getLong("id");
+        int attempts = row.getInteger("attempts");
         Mail mail = Mail.withText(row.getString("recipient"), row.getString("subject"), row.getString("text_body"))
                 .setHtml(row.getString("html_body"));
         return mailer.send(mail)
+                // The reactive mailer has no read timeout of its own: a server that stops answering would hold the run.
+                .ifNoItem().after(config.sendTimeout())
+                .failWith(() -> new TimeoutException("the SMTP server did not accept the mail within " + config.sendTimeout()))
                 .chain(() -> db.query("UPDATE outbox_mail SET sent_at = now(), claimed_until = NULL, last_error = NULL "
                         + "WHERE id = $1", Tuple.of(id)))
                 .invoke(() -> sent.increment())
                 .replaceWith(true)
-                .onFailure().recoverWithUni(failure -> {
-                    failed.increment();
-                    Duration delay = backoff(row.getInteger("attempts"));
-                    // The recipient is personal data: log the mail's id, and the SMTP server's answer
-                    // without any address in it (servers quote the recipient when they refuse it).
-                    LOG.warnf("Mail %d not sent (attempt %d), retrying in %s: %s", id, row.getInteger("attempts"), delay,
-                            redacted(failure.getMessage()));
-                    return db.query("UPDATE outbox_mail SET claimed_until = NULL, last_error = $2, "
-                            + "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1",
-                            Tuple.of(id, String.valueOf(failure.getMessage()), (double) delay.toSeconds()))
-                            .replaceWith(false);
-                });
+                .onFailure().recoverWithUni(failure -> failed(id, attempts, failure).replaceWith(false));
+    }
+
+    /** Retries later with back-off, or parks the mail after max-attempts. */
+    private Uni<?> failed(long id, int attempts, Throwable failure) {
+        failed.increment();
+        // The recipient is personal data: log the mail's id, and the SMTP server's answer without
+        // any address in it (servers quote the recipient when they refuse it); store it so too.
+        String reason = redacted(String.valueOf(failure.getMessage()));
+        if (attempts >= config.maxAttempts()) {
+            parked.increment();
+            LOG.errorf("Mail %d parked after %d failed attempts (failed_at set; clear it to retry): %s", id, attempts, reason);
+            return db.query("UPDATE outbox_mail SET claimed_until = NULL, last_error = $2, failed_at = now() WHERE id = $1",
+                    Tuple.of(id, reason));
+        }
+        Duration delay = backoff(attempts);
+        LOG.warnf("Mail %d not sent (attempt %d of %d), retrying in %s: %s", id, attempts, config.maxAttempts(), delay, reason);
+        return db.query("UPDATE outbox_mail SET claimed_until = NULL, last_error = $2, "
+                + "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1",
+                Tuple.of(id, reason, (double) delay.toSeconds()));
     }
 
     static String redacted(String message) {

@@ -22,21 +22,26 @@ public class OutboxMetrics {
     private final Db db;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
 
     public OutboxMetrics(Db db, MeterRegistry registry) {
         this.db = db;
         Gauge.builder("mail.outbox.pending", pending, AtomicLong::get).description("Mails waiting in the outbox").register(registry);
         Gauge.builder("mail.outbox.oldest.pending.seconds", oldestSeconds, AtomicLong::get)
                 .description("Age of the oldest mail waiting in the outbox").register(registry);
+        Gauge.builder("mail.outbox.parked", parked, AtomicLong::get)
+                .description("Mails given up after max-attempts failures, waiting for an operator").register(registry);
     }
 
     @Scheduled(identity = "outbox-metrics", every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
-        return db.query("SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint AS oldest "
+        return db.query("SELECT count(*) FILTER (WHERE failed_at IS NULL) AS n, count(*) FILTER (WHERE failed_at IS NOT NULL) AS parked, "
+                + "coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE failed_at IS NULL)), 0)::bigint AS oldest "
                 + "FROM outbox_mail WHERE sent_at IS NULL", Tuple.tuple())
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
                     pending.set(row.getLong("n"));
+                    parked.set(row.getLong("parked"));
                     oldestSeconds.set(Math.max(0, row.getLong("oldest")));
                 })
                 .replaceWithVoid();

@@ -14,12 +14,12 @@ import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.TestData;
 
 /** The partner's steps up to a re-review request, as the dashboard sends them. */
-final class ReReviewFlow {
+public final class ReReviewFlow {
 
     private ReReviewFlow() {
     }
 
-    static void emailCustomer(String token, long review, String message) {
+    public static void emailCustomer(String token, long review, String message) {
         JsonPath answer = dataAs(token, Operations.read("EmailCustomer"), "input",
                 Map.of("reviewId", TestData.reviewId(review), "message", message));
         assertEquals(List.of(), answer.getList("data.emailCustomer.userErrors"));

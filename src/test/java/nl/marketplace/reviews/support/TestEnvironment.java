@@ -86,6 +86,11 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         return smtp;
     }
 
+    /** The port the service sends mail to (a test may put another SMTP server there while GreenMail is stopped). */
+    public static int smtpPort() {
+        return smtpPort;
+    }
+
     public static synchronized void startMail() {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
