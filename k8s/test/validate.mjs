@@ -114,6 +114,20 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
   }
   check(provided.get('DB_NAME') === cluster.spec.bootstrap?.initdb?.database, `${where}: DB_NAME is the cluster's database`);
 
+  // Connection budget: every pod at the autoscaler's maximum holds its reactive pool (the LISTEN
+  // connection of the review events is one of it) and its JDBC pool (Flyway at start, the JDBC health
+  // check); together they fit max_connections with room for operators, the operator's own
+  // connections and superuser_reserved_connections.
+  const [hpaForBudget] = of('HorizontalPodAutoscaler');
+  const propertyOf = (key) => Number((properties.match(new RegExp('^' + key.replace(/\./g, '\\.') + '=(\\d+)', 'm')) ?? [])[1]);
+  const reactive = Number(provided.get('QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE') ?? propertyOf('quarkus.datasource.reactive.max-size'));
+  const jdbc = Number(provided.get('QUARKUS_DATASOURCE_JDBC_MAX_SIZE') ?? propertyOf('quarkus.datasource.jdbc.max-size'));
+  const maxConnections = Number(cluster.spec.postgresql?.parameters?.max_connections ?? 100);
+  const roomForOperators = 25;
+  const budget = (hpaForBudget?.spec.maxReplicas ?? 0) * (reactive + jdbc) + roomForOperators;
+  check(reactive > 0 && jdbc > 0 && budget <= maxConnections,
+    `${where}: ${hpaForBudget?.spec.maxReplicas} pods × (${reactive} reactive + ${jdbc} JDBC) + ${roomForOperators} for operators = ${budget} fit max_connections ${maxConnections}`);
+
   // Service, disruption budget, autoscaler, network policy point at this Deployment's pods.
   const [service] = of('Service');
   check(matches(service.spec.selector, podLabels) && Object.keys(service.spec.selector).length > 0, `${where}: the Service selects the pods`);
