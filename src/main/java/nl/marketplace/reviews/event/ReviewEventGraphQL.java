@@ -33,8 +33,8 @@ public class ReviewEventGraphQL {
     @Description("Partner (or admin): the partner's new reviews, revisions and replies as they happen, from every instance "
             + "of the service, each exactly once and in order. FORBIDDEN for anyone else. With after: first the events "
             + "after that cursor (kept for a day), then live ones. The subscription ends with a last item null and an error "
-            + "whose extensions.code says what to do: SUBSCRIPTION_OVERFLOW (the client fell behind) or "
-            + "INTERNAL_SERVER_ERROR: subscribe again with after: the last cursor; CURSOR_EXPIRED: refetch, then subscribe "
+            + "whose extensions.code says what to do: SUBSCRIPTION_OVERFLOW (the client fell behind), SERVICE_UNAVAILABLE "
+            + "or INTERNAL_SERVER_ERROR: subscribe again with after: the last cursor; CURSOR_EXPIRED: refetch, then subscribe "
             + "without after; UNAUTHENTICATED: the token expired, subscribe again with a new one.")
     public Multi<ReviewEvent> reviewEvents(@Id @NonNull @Name("partnerId") @Description("The partner's id.") String partnerId,
             @Name("after") @Description("The cursor of the last event the client has; null: from now on.") String after) {

@@ -20,6 +20,7 @@ import nl.marketplace.reviews.event.ReviewEventHub.Live;
 import nl.marketplace.reviews.event.ReviewEventHub.Notification;
 import nl.marketplace.reviews.event.ReviewEventHub.Signal;
 import nl.marketplace.reviews.event.ReviewEventRepository.StoredEvent;
+import nl.marketplace.reviews.graphql.ServiceUnavailable;
 import nl.marketplace.reviews.review.ReviewService;
 
 /**
@@ -151,6 +152,11 @@ public class ReviewEventService {
                     partnerKey, config.subscriberBuffer());
             return new SubscriptionEnded(SubscriptionEnded.Code.SUBSCRIPTION_OVERFLOW,
                     "Too many events waited for this client: subscribe again with after: the last cursor");
+        }
+        if (ServiceUnavailable.isCause(failure)) {
+            LOG.warnf("Subscription to partner %d's review events ended: database unavailable (%s)", partnerKey, failure.getMessage());
+            return new SubscriptionEnded(SubscriptionEnded.Code.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now: subscribe again with after: the last cursor in a moment");
         }
         LOG.errorf(failure, "Subscription to partner %d's review events failed", partnerKey);
         return new SubscriptionEnded(SubscriptionEnded.Code.INTERNAL_SERVER_ERROR,

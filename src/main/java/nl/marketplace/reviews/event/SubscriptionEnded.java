@@ -33,6 +33,8 @@ public class SubscriptionEnded extends GraphQLException implements GraphQLError 
         CURSOR_EXPIRED,
         /** The sign-in token expired: subscribe again with a new one. */
         UNAUTHENTICATED,
+        /** The database could not be reached: subscribe again with after: the last cursor, in a moment. */
+        SERVICE_UNAVAILABLE,
         /** Anything else (logged): subscribe again with after: the last cursor. */
         INTERNAL_SERVER_ERROR
     }

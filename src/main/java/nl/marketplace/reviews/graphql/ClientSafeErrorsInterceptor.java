@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * SmallRye derives {@code extensions.code} of an unexpected exception from its class name
  * ("pg", "date-time"); this turns every failure that is not an {@link ApiException} into
- * INTERNAL_SERVER_ERROR before SmallRye sees it, and logs it with its stack trace.
+ * SERVICE_UNAVAILABLE (the database cannot be reached) or INTERNAL_SERVER_ERROR (anything else,
+ * logged with its stack trace) before SmallRye sees it.
  */
 @ClientSafeErrors
 @Interceptor
@@ -37,7 +38,13 @@ public class ClientSafeErrorsInterceptor {
         return result;
     }
 
-    private static InternalServerError internal(InvocationContext invocation, Throwable failure) {
+    private static ApiException internal(InvocationContext invocation, Throwable failure) {
+        if (ServiceUnavailable.isCause(failure)) {
+            // Expected while the database restarts or fails over: one line, no stack trace.
+            LOG.warnf("Database unavailable in %s.%s: %s", invocation.getMethod().getDeclaringClass().getSimpleName(),
+                    invocation.getMethod().getName(), failure.getMessage());
+            return new ServiceUnavailable();
+        }
         LOG.errorf(failure, "Unexpected failure in %s.%s", invocation.getMethod().getDeclaringClass().getSimpleName(),
                 invocation.getMethod().getName());
         return new InternalServerError();

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
+import nl.marketplace.reviews.graphql.ServiceUnavailable;
 
 /**
  * Sends the outbox. A run claims due mails one at a time, each with a lease of its own
@@ -140,11 +141,26 @@ public class MailDelivery {
                 // The reactive mailer has no read timeout of its own: a server that stops answering would hold the run.
                 .ifNoItem().after(config.sendTimeout())
                 .failWith(() -> new TimeoutException("the SMTP server did not accept the mail within " + config.sendTimeout()))
-                .chain(() -> db.query("UPDATE outbox_mail SET sent_at = now(), claimed_until = NULL, last_error = NULL "
-                        + "WHERE id = $1", Tuple.of(id)))
+                .replaceWith(true)
+                .onFailure().recoverWithUni(failure -> failed(id, attempts, failure).replaceWith(false))
+                .chain(accepted -> accepted ? markSent(id) : Uni.createFrom().item(false));
+    }
+
+    /**
+     * The SMTP server has the mail: record it. If the database is away just now, keep trying while the
+     * claim holds, so that the mail is not claimed and sent again once the database is back.
+     */
+    private Uni<Boolean> markSent(long id) {
+        return db.query("UPDATE outbox_mail SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1", Tuple.of(id))
+                .onFailure(ServiceUnavailable::isCause).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .expireIn(config.lease().toMillis())
                 .invoke(() -> sent.increment())
                 .replaceWith(true)
-                .onFailure().recoverWithUni(failure -> failed(id, attempts, failure).replaceWith(false));
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.errorf("Mail %d was sent but could not be marked sent (%s): it may be sent again after its lease", id,
+                            failure.getMessage());
+                    return false;
+                });
     }
 
     /** Retries later with back-off, or parks the mail after max-attempts. */

@@ -9,12 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -53,11 +49,6 @@ class ReviewEventsTest {
         return message.path("payload").path("data").path("reviewEvents");
     }
 
-    /** What another instance's transaction does after its change. */
-    private static void publishElsewhere(String type, long partner, long review) {
-        TestData.execute("SELECT publish_review_event('" + type + "', " + partner + ", " + review + ")");
-    }
-
     private void awaitSubscriptions(long partner, int n) {
         Eventually.until("subscriptions registered", Duration.ofSeconds(20), () -> hub.subscriptions(partner) >= n);
     }
@@ -89,58 +80,26 @@ class ReviewEventsTest {
      */
     @Test
     void everySubscriberGetsEveryEventOfItsPartnerOnceUnderBursts() throws Exception {
-        int partners = 50;
         int perPartner = 4;
-        int rounds = 10;
-        int changesPerRound = 4; // per partner: 2 replies here, 1 new review and 1 revision elsewhere
-        long[] partner = new long[partners];
-        long[][] reviews = new long[partners][2];
-        for (int p = 0; p < partners; p++) {
-            partner[p] = TestData.partner("Burst partner " + p);
-            reviews[p][0] = TestData.review(partner[p], 5, TestClock.now().minusDays(2));
-            reviews[p][1] = TestData.review(partner[p], 6, TestClock.now().minusDays(1));
-        }
+        EventBurst burst = new EventBurst(50, "Burst partner");
         List<Subscriber> subscribers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
-            for (int p = 0; p < partners; p++) {
+            for (long partner : burst.partners) {
                 for (int i = 0; i < perPartner; i++) {
-                    Subscriber s = new Subscriber(endpoint, Tokens.partner(partner[p]));
-                    s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner[p])));
+                    Subscriber s = new Subscriber(endpoint, Tokens.partner(partner));
+                    s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner)));
                     subscribers.add(s);
                 }
             }
-            for (int p = 0; p < partners; p++) {
-                awaitSubscriptions(partner[p], perPartner);
+            for (long partner : burst.partners) {
+                awaitSubscriptions(partner, perPartner);
             }
-            // What each partner's events must be, in commit order (known only after the fact): collected per partner.
-            for (int round = 0; round < rounds; round++) {
-                List<Future<?>> burst = new ArrayList<>();
-                for (int p = 0; p < partners; p++) {
-                    long key = partner[p];
-                    long[] own = reviews[p];
-                    int r = round;
-                    burst.add(pool.submit(() -> reply(key, own[0], "Antwoord " + r)));
-                    burst.add(pool.submit(() -> reply(key, own[1], "Reactie " + r)));
-                    burst.add(pool.submit(() -> publishElsewhere("NEW_REVIEW", key, TestData.review(key, 9, TestClock.now()))));
-                    burst.add(pool.submit(() -> publishElsewhere("REVISION", key, own[0])));
-                }
-                for (Future<?> f : burst) {
-                    f.get();
-                }
-            }
-            int expected = rounds * changesPerRound;
-            for (int p = 0; p < partners; p++) {
-                List<Map<String, Object>> kept = keptEvents(partner[p]);
-                assertEquals(expected, kept.size());
+            burst.fire(10, ReviewEventsTest::reply, ReviewEventsTest::reply);
+            for (int p = 0; p < burst.partners.length; p++) {
+                List<String[]> kept = EventBurst.kept(burst.partners[p]);
+                assertEquals(10 * EventBurst.CHANGES_PER_ROUND, kept.size());
                 for (int i = 0; i < perPartner; i++) {
-                    List<JsonNode> got = events(subscribers.get(p * perPartner + i), expected, Duration.ofSeconds(60));
-                    for (int n = 0; n < expected; n++) {
-                        JsonNode e = got.get(n);
-                        assertEquals(kept.get(n).get("type"), e.path("type").asText(), "partner " + p + " event " + n);
-                        assertEquals(TestData.reviewId((Long) kept.get(n).get("review")), e.path("review").path("id").asText());
-                        assertEquals(new EventCursor(partner[p], n + 1).encode(), e.path("cursor").asText());
-                    }
+                    EventBurst.assertDelivered(subscribers.get(p * perPartner + i), burst.partners[p], kept, Duration.ofSeconds(60));
                 }
             }
             // Nothing more, nothing of another partner, and every subscription still open and live.
@@ -148,16 +107,13 @@ class ReviewEventsTest {
                 assertNull(s.poll(Duration.ofMillis(5)), "an extra message");
                 assertFalse(s.closedByServer());
             }
-            for (int p = 0; p < partners; p += 10) {
-                reply(partner[p], reviews[p][1], "Nog eentje");
-            }
-            for (int p = 0; p < partners; p += 10) {
+            for (int p = 0; p < burst.partners.length; p += 10) {
+                reply(burst.partners[p], burst.reviews[p][1], "Nog eentje");
                 for (int i = 0; i < perPartner; i++) {
                     assertEquals("REPLY", events(subscribers.get(p * perPartner + i), 1, Duration.ofSeconds(10)).get(0).path("type").asText());
                 }
             }
         } finally {
-            pool.shutdownNow();
             subscribers.forEach(Subscriber::close);
         }
     }
@@ -165,20 +121,6 @@ class ReviewEventsTest {
     private static void reply(long partner, long review, String text) {
         GraphQL.dataAs(Tokens.partner(partner), Operations.read("Reply"), "input",
                 Map.of("reviewId", TestData.reviewId(review), "text", text));
-    }
-
-    private static List<Map<String, Object>> keptEvents(long partner) throws Exception {
-        List<Map<String, Object>> events = new ArrayList<>();
-        try (var c = TestEnvironment.connect(); var st = c.createStatement();
-                var rs = st.executeQuery("SELECT type, review_id FROM review_event WHERE partner_id = " + partner + " ORDER BY seq")) {
-            while (rs.next()) {
-                Map<String, Object> e = new HashMap<>();
-                e.put("type", rs.getString(1));
-                e.put("review", rs.getLong(2));
-                events.add(e);
-            }
-        }
-        return events;
     }
 
     @Test
@@ -195,7 +137,7 @@ class ReviewEventsTest {
         }
         // While away: three changes.
         reply(partner, review, "Tweede");
-        publishElsewhere("REVISION", partner, review);
+        EventBurst.publishElsewhere("REVISION", partner, review);
         reply(partner, review, "Derde");
         try (Subscriber s = new Subscriber(endpoint, Tokens.partner(partner))) {
             s.subscribe("1", subscription(), Map.of("partnerId", partnerId, "after", cursor));
@@ -273,12 +215,12 @@ class ReviewEventsTest {
                 Thread.onSpinWait();
             }
             assertFalse(hub.listening(), "the hub did not notice the lost connection");
-            publishElsewhere("NEW_REVIEW", partner, review);
+            EventBurst.publishElsewhere("NEW_REVIEW", partner, review);
             JsonNode event = events(s, 1, Duration.ofSeconds(20)).get(0);
             assertEquals("NEW_REVIEW", event.path("type").asText());
             assertNotNull(event.path("cursor").asText());
             Eventually.until("listening again", Duration.ofSeconds(20), hub::listening);
-            publishElsewhere("REVISION", partner, review);
+            EventBurst.publishElsewhere("REVISION", partner, review);
             assertEquals("REVISION", events(s, 1, Duration.ofSeconds(10)).get(0).path("type").asText());
             assertNull(s.poll(Duration.ofMillis(300)), "each event once");
         }

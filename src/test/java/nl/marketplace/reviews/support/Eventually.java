@@ -18,6 +18,15 @@ public final class Eventually {
         value(what, timeout, () -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty());
     }
 
+    /** The same, and the failure also says what was last seen. */
+    public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> lastSeen) {
+        try {
+            until(what, timeout, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; " + lastSeen.get(), e);
+        }
+    }
+
     /** Waits until the supplier gives a value and returns it; fails after the timeout. */
     public static <T> T value(String what, Duration timeout, Supplier<Optional<T>> supplier) {
         long until = System.nanoTime() + timeout.toNanos();

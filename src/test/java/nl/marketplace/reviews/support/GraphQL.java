@@ -22,6 +22,18 @@ public final class GraphQL {
 
     /** Posts with a bearer token (null: anonymous). */
     public static JsonPath postAs(String token, String query, Object... variables) {
+        return request(token, query, variables).when().post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Posts to another instance's endpoint, giving up after 15 s without an answer; the status is the caller's to judge. */
+    public static io.restassured.response.Response postTo(java.net.URI graphql, String token, String query, Object... variables) {
+        return request(token, query, variables)
+                .config(io.restassured.config.RestAssuredConfig.config().httpClient(io.restassured.config.HttpClientConfig
+                        .httpClientConfig().setParam("http.connection.timeout", 5000).setParam("http.socket.timeout", 15000)))
+                .when().post(graphql);
+    }
+
+    private static io.restassured.specification.RequestSpecification request(String token, String query, Object... variables) {
         Map<String, Object> vars = new HashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
@@ -33,9 +45,7 @@ public final class GraphQL {
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
         }
-        return request
-                .when().post("/graphql")
-                .then().statusCode(200).extract().jsonPath();
+        return request;
     }
 
     /** The answer's data; fails when the answer has any error. */

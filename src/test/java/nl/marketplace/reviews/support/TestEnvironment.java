@@ -53,15 +53,22 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Tests need PostgreSQL at " + HOST + ":" + PORT
                     + " with trust auth for user " + USER + " (see README): " + e.getMessage(), e);
         }
-        Map<String, String> config = new HashMap<>(Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://" + HOST + ":" + PORT + "/" + NAME,
-                "quarkus.datasource.jdbc.url", JDBC_URL,
-                "quarkus.datasource.username", USER,
-                "reviews.demo-data.load", "true"));
-        config.put("mp.jwt.verify.publickey.location", publicKeyFile().toString());
-        config.put("mp.jwt.verify.issuer", ISSUER);
         smtpPort = freePort();
         startMail();
+        Map<String, String> config = serviceConfig(HOST, Integer.parseInt(PORT), NAME, smtpPort);
+        config.put("reviews.demo-data.load", "true");
+        config.put("reviews.invitation.interval", "24h");
+        return config;
+    }
+
+    /** What every instance of the service under test is given: its database, the test key, an SMTP server, quick mail retries. */
+    public static Map<String, String> serviceConfig(String host, int dbPort, String database, int smtpPort) {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + dbPort + "/" + database);
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + dbPort + "/" + database);
+        config.put("quarkus.datasource.username", USER);
+        config.put("mp.jwt.verify.publickey.location", publicKeyFile().toString());
+        config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("quarkus.mailer.mock", "false");
         config.put("quarkus.mailer.host", "127.0.0.1");
         config.put("quarkus.mailer.port", String.valueOf(smtpPort));
@@ -71,7 +78,6 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.put("reviews.mail.max-backoff", "2s");
         config.put("reviews.re-review.page-url", "https://shop.test/opnieuw");
         config.put("reviews.invitation.page-url", "https://shop.test/beoordeling");
-        config.put("reviews.invitation.interval", "24h");
         return config;
     }
 
@@ -106,7 +112,13 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         return keys;
     }
 
-    private static Path publicKeyFile() {
+    private static Path publicKeyFile;
+
+    /** The public key the services trust, as a PEM file; made once per test JVM (Tokens signs with its pair). */
+    public static synchronized Path publicKeyFile() {
+        if (publicKeyFile != null) {
+            return publicKeyFile;
+        }
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -116,6 +128,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n");
             file.toFile().deleteOnExit();
+            publicKeyFile = file;
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,7 +137,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -132,8 +145,16 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The database TestData and the checks talk to: the tests' own, or one an integration test set up. */
+    private static volatile String database = JDBC_URL;
+
+    /** From now on TestData writes to this database (null: the tests' own again). */
+    public static void useDatabase(String jdbcUrl) {
+        database = jdbcUrl == null ? JDBC_URL : jdbcUrl;
+    }
+
     /** A JDBC connection for test setup and from-scratch checks. */
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(JDBC_URL, USER, "");
+        return DriverManager.getConnection(database, USER, "");
     }
 }
