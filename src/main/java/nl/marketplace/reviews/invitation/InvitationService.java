@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,14 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.event.ReviewEventType;
 import nl.marketplace.reviews.event.ReviewEvents;
 import nl.marketplace.reviews.graphql.Outcome;
@@ -23,17 +28,15 @@ import nl.marketplace.reviews.graphql.Texts;
 import nl.marketplace.reviews.graphql.UserErrorCode;
 import nl.marketplace.reviews.mail.MailKind;
 import nl.marketplace.reviews.mail.MailOutbox;
-import nl.marketplace.reviews.mail.OutboxMailEntity;
 import nl.marketplace.reviews.order.CustomerOrderEntity;
-import nl.marketplace.reviews.partner.PartnerEntity;
 import nl.marketplace.reviews.review.ReviewEntity;
 import nl.marketplace.reviews.security.LinkTokens;
 import nl.marketplace.reviews.score.ScoreService;
 
 /**
- * Review invitations and the reviews that answer them. The job runs in one transaction under a
- * transaction-scoped advisory lock: instances that run it at the same moment take turns, and the
- * primary key of review_invitation (one per order) is the last line of defence.
+ * Review invitations and the reviews that answer them. The job works in short transactions, each
+ * under a transaction-scoped advisory lock: instances that run it at the same moment take turns, and
+ * the primary key of review_invitation (one per order) is the last line of defence.
  */
 @ApplicationScoped
 public class InvitationService {
@@ -43,95 +46,145 @@ public class InvitationService {
     static final int MAX_TEXT = 2000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
 
-    /** What one run did. */
-    public record Run(boolean ran, int sent, int expired, int waiting) {
+    /** What one run did: sent and expired invitations, due orders left waiting for another day, and in how many batches. */
+    public record Run(boolean ran, int sent, int expired, int waiting, int batches) {
     }
 
     private final InvitationRules rules;
     private final MailOutbox outbox;
     private final ReviewEvents events;
     private final Clock clock;
+    private final Pool pool;
 
-    public InvitationService(InvitationRules rules, MailOutbox outbox, ReviewEvents events, Clock clock) {
+    public InvitationService(InvitationRules rules, MailOutbox outbox, ReviewEvents events, Clock clock, Pool pool) {
+        this.pool = pool;
         this.rules = rules;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
     }
 
-    /** One run of the job for the clock's today (Europe/Amsterdam). */
-    @WithTransaction
+    /**
+     * One run of the job for the clock's today (Europe/Amsterdam): expires the orders past their
+     * window, then sends what may go out today in batches, each a short transaction of its own, until
+     * nothing sendable is left. A batch holds only orders that can be sent now: at most one per
+     * customer, and none for a customer who already got a mail from the platform today (those wait
+     * for a later day without holding up the others).
+     */
     public Uni<Run> run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = now.atZoneSameInstant(ScoreService.ZONE).toLocalDate();
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + JOB_LOCK + ")", Boolean.class).getSingleResult())
-                .chain(locked -> !locked ? Uni.createFrom().item(new Run(false, 0, 0, 0))
-                        : expire(today).chain(expired -> due(today).chain(orders -> send(orders, today, now)
-                                .map(sent -> new Run(true, sent, expired, orders.size() - sent)))));
+        return pool.withTransaction(conn -> lock(conn).chain(locked -> locked ? expire(conn, today) : Uni.createFrom().item(-1)))
+                .chain(expired -> expired < 0 ? Uni.createFrom().item(new Run(false, 0, 0, 0, 0))
+                        : sendBatches(today, now, Position.START, 0, 0).chain(sent -> waiting(today)
+                                .map(waiting -> new Run(true, sent[0], expired, waiting, sent[1]))));
+    }
+
+    /** Instances that run the job at the same moment take turns, batch by batch. */
+    private static Uni<Boolean> lock(SqlConnection conn) {
+        return conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(JOB_LOCK))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Orders past the last day of their window that got no invitation: expired, never sent. */
-    private Uni<Integer> expire(LocalDate today) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+    private Uni<Integer> expire(SqlConnection conn, LocalDate today) {
+        return conn.preparedQuery("""
                 INSERT INTO review_invitation (order_id, status, decided_on)
-                SELECT o.id, 'EXPIRED', :today FROM customer_order o
-                WHERE o.review_opt_in AND o.expected_delivery_date < :earliest
+                SELECT o.id, 'EXPIRED', $1 FROM customer_order o
+                WHERE o.review_opt_in AND o.expected_delivery_date < $2
                   AND NOT EXISTS (SELECT 1 FROM review_invitation i WHERE i.order_id = o.id)
                   AND NOT EXISTS (SELECT 1 FROM review r WHERE r.order_id = o.id)
-                ON CONFLICT DO NOTHING""")
-                .setParameter("today", today).setParameter("earliest", rules.earliestDelivery(today)).executeUpdate());
+                ON CONFLICT DO NOTHING""").execute(Tuple.of(today, rules.earliestDelivery(today))).map(rows -> rows.rowCount());
     }
 
-    private Uni<List<CustomerOrderEntity>> due(LocalDate today) {
-        return CustomerOrderEntity.<CustomerOrderEntity>find("""
-                from CustomerOrderEntity o
-                where o.reviewOptIn = true and o.expectedDeliveryDate between ?1 and ?2
-                  and not exists (select 1 from ReviewInvitationEntity i where i.orderId = o.id)
-                  and not exists (select 1 from ReviewEntity r where r.orderId = o.id)
-                order by o.expectedDeliveryDate, o.id""", rules.earliestDelivery(today), rules.latestDelivery(today))
-                .page(0, rules.config().batchSize()).list();
+    /** Where a run has got to in the due orders: (expected delivery date, id) of the last one it looked at. */
+    private record Position(LocalDate delivery, long id) {
+        static final Position START = new Position(LocalDate.of(1, 1, 1), 0);
     }
 
-    /** Sends the due orders' invitations, skipping customers who got a mail today (they wait for a later day). */
-    private Uni<Integer> send(List<CustomerOrderEntity> orders, LocalDate today, OffsetDateTime now) {
-        if (orders.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
+    /**
+     * {sent, batches}, batch after batch, each from where the last one ended (so a run reads the due
+     * orders once, however many wait), until none are left or another instance holds the lock.
+     */
+    private Uni<int[]> sendBatches(LocalDate today, OffsetDateTime now, Position after, int sent, int batches) {
+        return pool.withTransaction(conn -> lock(conn).chain(locked -> !locked ? Uni.createFrom().item((Batch) null)
+                : sendable(conn, today, after).chain(orders -> invite(conn, orders, today, now))))
+                .chain(batch -> batch == null || batch.next() == null ? Uni.createFrom().item(new int[] { sent, batches })
+                        : sendBatches(today, now, batch.next(), sent + batch.sent(), batches + 1));
+    }
+
+    /** What a batch sent, and where the next one starts (null: the due orders are done). */
+    private record Batch(int sent, Position next) {
+    }
+
+    /**
+     * The next due orders after a position, oldest delivery first, of customers not mailed today
+     * (this run's earlier batches included). A customer with two such orders gets one today.
+     */
+    private Uni<RowSet<Row>> sendable(SqlConnection conn, LocalDate today, Position after) {
         OffsetDateTime dayStart = today.atStartOfDay(ScoreService.ZONE).toOffsetDateTime();
-        List<String> customers = orders.stream().map(o -> o.customerId).distinct().toList();
-        return OutboxMailEntity.<OutboxMailEntity>find("customerId in ?1 and createdAt >= ?2 and createdAt < ?3",
-                customers, dayStart, dayStart.plusDays(1)).list()
-                .chain(mailedToday -> {
-                    Set<String> mailed = new HashSet<>();
-                    mailedToday.forEach(m -> mailed.add(m.customerId));
-                    return Multi.createFrom().iterable(orders)
-                            .onItem().transformToUniAndConcatenate(order -> mailed.add(order.customerId)
-                                    ? invite(order, today, now).replaceWith(1)
-                                    : Uni.createFrom().item(0))
-                            .collect().asList()
-                            .map(sent -> sent.stream().mapToInt(Integer::intValue).sum());
-                });
+        OffsetDateTime dayEnd = today.plusDays(1).atStartOfDay(ScoreService.ZONE).toOffsetDateTime();
+        return conn.preparedQuery("""
+                SELECT o.id, o.expected_delivery_date, p.name AS partner_name, o.order_number, o.customer_id,
+                       o.customer_first_name, o.customer_email, o.customer_locale
+                FROM customer_order o JOIN partner p ON p.id = o.partner_id
+                WHERE o.review_opt_in AND o.expected_delivery_date BETWEEN $1 AND $2
+                  AND (o.expected_delivery_date, o.id) > ($3, $4)
+                  AND NOT EXISTS (SELECT 1 FROM review_invitation i WHERE i.order_id = o.id)
+                  AND NOT EXISTS (SELECT 1 FROM review r WHERE r.order_id = o.id)
+                  AND NOT EXISTS (SELECT 1 FROM outbox_mail m WHERE m.customer_id = o.customer_id
+                                  AND m.created_at >= $5 AND m.created_at < $6)
+                ORDER BY o.expected_delivery_date, o.id
+                LIMIT $7""").execute(Tuple.tuple().addLocalDate(rules.earliestDelivery(today)).addLocalDate(rules.latestDelivery(today))
+                .addLocalDate(after.delivery()).addLong(after.id())
+                .addOffsetDateTime(dayStart).addOffsetDateTime(dayEnd).addInteger(rules.config().batchSize()));
     }
 
-    private Uni<Void> invite(CustomerOrderEntity order, LocalDate today, OffsetDateTime now) {
-        String token = LinkTokens.newToken();
-        ReviewInvitationEntity invitation = new ReviewInvitationEntity();
-        invitation.orderId = order.id;
-        invitation.status = ReviewInvitationEntity.SENT;
-        invitation.tokenHash = LinkTokens.hash(token);
-        invitation.sentAt = now;
-        invitation.expiresAt = now.plus(rules.config().linkValidity());
-        invitation.decidedOn = today;
-        return invitation.persist()
-                .chain(() -> PartnerEntity.<PartnerEntity>findById(order.partnerId))
-                .chain(partner -> {
-                    Map<String, Object> data = order.mailData(partner.name);
-                    data.put("link", rules.config().pageUrl() + "?token=" + token);
-                    data.put("expiresOn", invitation.expiresAt.atZoneSameInstant(ScoreService.ZONE).format(DAY));
-                    return outbox.enqueue(MailKind.REVIEW_INVITATION, order.customerLocale, order.customerEmail,
-                            order.customerId, data, now);
-                });
+    /** Invitations and their mails for a batch, in two statements. */
+    private Uni<Batch> invite(SqlConnection conn, RowSet<Row> orders, LocalDate today, OffsetDateTime now) {
+        if (orders.size() == 0) {
+            return Uni.createFrom().item(new Batch(0, null));
+        }
+        OffsetDateTime expiresAt = now.plus(rules.config().linkValidity());
+        List<Long> ids = new ArrayList<>();
+        List<Buffer> hashes = new ArrayList<>();
+        List<MailOutbox.Rendered> mails = new ArrayList<>();
+        Set<String> customers = new HashSet<>();
+        Position last = null;
+        for (Row order : orders) {
+            last = new Position(order.getLocalDate("expected_delivery_date"), order.getLong("id"));
+            if (!customers.add(order.getString("customer_id"))) {
+                continue; // this customer's other order waits for another day
+            }
+            String token = LinkTokens.newToken();
+            ids.add(order.getLong("id"));
+            hashes.add(Buffer.buffer(LinkTokens.hash(token)));
+            Map<String, Object> data = CustomerOrderEntity.mailData(order.getString("customer_first_name"),
+                    order.getString("partner_name"), order.getString("order_number"));
+            data.put("link", rules.config().pageUrl() + "?token=" + token);
+            data.put("expiresOn", expiresAt.atZoneSameInstant(ScoreService.ZONE).format(DAY));
+            mails.add(outbox.render(MailKind.REVIEW_INVITATION, order.getString("customer_locale"), order.getString("customer_email"),
+                    order.getString("customer_id"), data));
+        }
+        Position next = last;
+        return conn.preparedQuery("""
+                INSERT INTO review_invitation (order_id, status, token_hash, sent_at, expires_at, decided_on)
+                SELECT o, 'SENT', h, $3, $4, $5 FROM unnest($1::bigint[], $2::bytea[]) AS t(o, h)""")
+                .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addValue(hashes.toArray(Buffer[]::new))
+                        .addOffsetDateTime(now).addOffsetDateTime(expiresAt).addLocalDate(today))
+                .chain(() -> outbox.enqueueAll(conn, mails, now))
+                .replaceWith(new Batch(ids.size(), next));
+    }
+
+    /** Due orders that wait for a later day (their customer was mailed today). */
+    private Uni<Integer> waiting(LocalDate today) {
+        return pool.preparedQuery("""
+                SELECT count(*) FROM customer_order o
+                WHERE o.review_opt_in AND o.expected_delivery_date BETWEEN $1 AND $2
+                  AND NOT EXISTS (SELECT 1 FROM review_invitation i WHERE i.order_id = o.id)
+                  AND NOT EXISTS (SELECT 1 FROM review r WHERE r.order_id = o.id)""")
+                .execute(Tuple.of(rules.earliestDelivery(today), rules.latestDelivery(today)))
+                .map(rows -> rows.iterator().next().getLong(0).intValue());
     }
 
     /** The customer's review, with the invitation's token: one per order; counts at once. Returns the review's key. */

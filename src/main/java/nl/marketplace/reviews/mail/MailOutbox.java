@@ -1,6 +1,7 @@
 package nl.marketplace.reviews.mail;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Puts a mail in the outbox, rendered in the customer's language (Dutch unless "en"). Call it inside
@@ -26,19 +29,53 @@ public class MailOutbox {
         this.qute = qute;
     }
 
+    /** A mail rendered for the outbox. */
+    public record Rendered(MailKind kind, String recipient, String customerId, String subject, String textBody, String htmlBody) {
+    }
+
     /** @param customerId the customer it is for (counts for "one mail a day"); {@code now} is the service's clock */
     public Uni<Void> enqueue(MailKind kind, String locale, String recipient, String customerId, Map<String, Object> data,
             OffsetDateTime now) {
-        String language = LOCALES.contains(locale) ? locale : "nl";
+        Rendered rendered = render(kind, locale, recipient, customerId, data);
         OutboxMailEntity mail = new OutboxMailEntity();
         mail.kind = kind.name();
         mail.recipient = recipient;
         mail.customerId = customerId;
-        mail.subject = render(kind, language, "subject.txt", data).strip();
-        mail.textBody = render(kind, language, "txt", data);
-        mail.htmlBody = render(kind, language, "html", data);
+        mail.subject = rendered.subject();
+        mail.textBody = rendered.textBody();
+        mail.htmlBody = rendered.htmlBody();
         mail.createdAt = now;
         return mail.persist().replaceWithVoid();
+    }
+
+    /** Renders a mail in the customer's language (Dutch unless "en"). */
+    public Rendered render(MailKind kind, String locale, String recipient, String customerId, Map<String, Object> data) {
+        String language = LOCALES.contains(locale) ? locale : "nl";
+        return new Rendered(kind, recipient, customerId, render(kind, language, "subject.txt", data).strip(),
+                render(kind, language, "txt", data), render(kind, language, "html", data));
+    }
+
+    /**
+     * Puts many rendered mails into the outbox in one statement, on the given connection and so in its
+     * transaction (the invitation job's batches; a single change uses {@link #enqueue}).
+     */
+    public Uni<Void> enqueueAll(SqlConnection conn, List<Rendered> mails, OffsetDateTime now) {
+        if (mails.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple args = Tuple.tuple()
+                .addArrayOfString(mails.stream().map(m -> m.kind().name()).toArray(String[]::new))
+                .addArrayOfString(mails.stream().map(Rendered::recipient).toArray(String[]::new))
+                .addArrayOfString(mails.stream().map(Rendered::customerId).toArray(String[]::new))
+                .addArrayOfString(mails.stream().map(Rendered::subject).toArray(String[]::new))
+                .addArrayOfString(mails.stream().map(Rendered::textBody).toArray(String[]::new))
+                .addArrayOfString(mails.stream().map(Rendered::htmlBody).toArray(String[]::new))
+                .addOffsetDateTime(now);
+        return conn.preparedQuery("""
+                INSERT INTO outbox_mail (kind, recipient, customer_id, subject, text_body, html_body, created_at)
+                SELECT k, r, c, s, t, h, $7
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS m(k, r, c, s, t, h)""")
+                .execute(args).replaceWithVoid();
     }
 
     private String render(MailKind kind, String language, String suffix, Map<String, Object> data) {

@@ -49,6 +49,11 @@ public class CustomerOrderEntity extends PanacheEntityBase {
 
     /** What every mail about this order shows: the customer's first name, the partner, the order number. */
     public Map<String, Object> mailData(String partnerName) {
+        return mailData(customerFirstName, partnerName, orderNumber);
+    }
+
+    /** What every mail about an order says of it (the invitation job reads orders without entities). */
+    public static Map<String, Object> mailData(String customerFirstName, String partnerName, String orderNumber) {
         Map<String, Object> data = new HashMap<>();
         data.put("firstName", customerFirstName);
         data.put("partnerName", partnerName);
