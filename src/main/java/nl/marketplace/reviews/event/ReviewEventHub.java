@@ -145,7 +145,13 @@ public class ReviewEventHub {
     /** From now on, this partner's notifications and every RESYNC go to the emitter. */
     public Registration register(long partnerKey, MultiEmitter<? super Signal> emitter) {
         Registration registration = new Registration(partnerKey, emitter);
-        subscriptions.computeIfAbsent(partnerKey, key -> new CopyOnWriteArraySet<>()).add(registration);
+        // In one step with the map: a set emptied by the partner's last close at this moment must not
+        // take the new registration away with it.
+        subscriptions.compute(partnerKey, (key, set) -> {
+            Set<Registration> registrations = set == null ? new CopyOnWriteArraySet<>() : set;
+            registrations.add(registration);
+            return registrations;
+        });
         return registration;
     }
 
@@ -217,8 +223,10 @@ public class ReviewEventHub {
         current.query("SELECT 1").execute()
                 .ifNoItem().after(config.listenPing()).fail()
                 .subscribe().with(ignored -> { }, failure -> {
-                    current.closeAndForget();
                     lost(current, "ping failed: " + failure.getMessage());
+                    // The connection goes back to the pool: if it still answers, not as a listener.
+                    current.query("UNLISTEN *").execute().ifNoItem().after(config.listenPing()).fail()
+                            .onTermination().call(current::close).subscribe().with(ignored -> { }, ignored -> { });
                 });
     }
 

@@ -60,13 +60,15 @@ public class ReviewEventService {
      * @param expiresAt when the caller's sign-in ends (null: never); the subscription ends then
      */
     public Multi<ReviewEvent> events(long partnerKey, Long afterSeq, Instant expiresAt) {
-        AtomicLong last = new AtomicLong();
-        return signals(partnerKey, afterSeq, last, expiresAt)
-                .onItem().transformToUniAndConcatenate(signal -> resolve(partnerKey, signal, last))
-                .onItem().<StoredEvent>disjoint()
-                .onItem().transformToUniAndConcatenate(e -> reviews.get(e.reviewKey())
-                        .map(review -> new ReviewEvent(e.type(), new EventCursor(partnerKey, e.seq()).encode(), review)))
-                .onFailure().transform(failure -> ended(partnerKey, failure));
+        // Deferred: the last number delivered belongs to one subscriber, however often the Multi is subscribed.
+        return Multi.createFrom().deferred(() -> {
+            AtomicLong last = new AtomicLong();
+            return signals(partnerKey, afterSeq, last, expiresAt)
+                    .onItem().transformToUniAndConcatenate(signal -> resolve(partnerKey, signal, last))
+                    .onItem().<StoredEvent>disjoint()
+                    .onItem().transformToUniAndConcatenate(e -> reviews.get(e.reviewKey())
+                            .map(review -> new ReviewEvent(e.type(), new EventCursor(partnerKey, e.seq()).encode(), review)));
+        }).onFailure().transform(failure -> ended(partnerKey, failure));
     }
 
     /**
@@ -95,7 +97,10 @@ public class ReviewEventService {
                 last.set(seq);
                 registration.set(hub.register(partnerKey, emitter));
                 if (emitter.isCancelled()) {
-                    registration.getAndSet(null).close();
+                    ReviewEventHub.Registration r = registration.getAndSet(null);
+                    if (r != null) {
+                        r.close(); // the termination handler may have taken it already
+                    }
                     return;
                 }
                 emitter.emit(Signal.RESYNC);

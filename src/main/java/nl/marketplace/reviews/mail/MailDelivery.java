@@ -133,6 +133,7 @@ public class MailDelivery {
     }
 
     private Uni<Boolean> send(Row row) {
+        long claimedAt = System.nanoTime();
         long id = row.getLong("id");
         int attempts = row.getInteger("attempts");
         Mail mail = Mail.withText(row.getString("recipient"), row.getString("subject"), row.getString("text_body"))
@@ -143,17 +144,19 @@ public class MailDelivery {
                 .failWith(() -> new TimeoutException("the SMTP server did not accept the mail within " + config.sendTimeout()))
                 .replaceWith(true)
                 .onFailure().recoverWithUni(failure -> failed(id, attempts, failure).replaceWith(false))
-                .chain(accepted -> accepted ? markSent(id) : Uni.createFrom().item(false));
+                .chain(accepted -> accepted ? markSent(id, claimedAt) : Uni.createFrom().item(false));
     }
 
     /**
      * The SMTP server has the mail: record it. If the database is away just now, keep trying while the
      * claim holds, so that the mail is not claimed and sent again once the database is back.
      */
-    private Uni<Boolean> markSent(long id) {
+    private Uni<Boolean> markSent(long id, long claimedAtNanos) {
+        // Until shortly before the lease ends, counted from the claim (the send took part of it already).
+        long leaseLeftMillis = config.lease().toMillis() - (System.nanoTime() - claimedAtNanos) / 1_000_000 - 2_000;
         return db.query("UPDATE outbox_mail SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1", Tuple.of(id))
                 .onFailure(ServiceUnavailable::isCause).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
-                .expireIn(config.lease().toMillis())
+                .expireIn(Math.max(1, leaseLeftMillis))
                 .invoke(() -> sent.increment())
                 .replaceWith(true)
                 .onFailure().recoverWithItem(failure -> {
@@ -172,14 +175,16 @@ public class MailDelivery {
         if (attempts >= config.maxAttempts()) {
             parked.increment();
             LOG.errorf("Mail %d parked after %d failed attempts (failed_at set; clear it to retry): %s", id, attempts, reason);
-            return db.query("UPDATE outbox_mail SET claimed_until = NULL, last_error = $2, failed_at = now() WHERE id = $1",
-                    Tuple.of(id, reason));
+            return db.query("UPDATE outbox_mail SET claimed_until = NULL, last_error = $2, failed_at = now() "
+                    + "WHERE id = $1 AND attempts = $3", Tuple.of(id, reason, attempts));
         }
         Duration delay = backoff(attempts);
         LOG.warnf("Mail %d not sent (attempt %d of %d), retrying in %s: %s", id, attempts, config.maxAttempts(), delay, reason);
+        // "AND attempts": a failure that comes after the lease ran out and another run claimed the
+        // mail again must not clear that run's claim.
         return db.query("UPDATE outbox_mail SET claimed_until = NULL, last_error = $2, "
-                + "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1",
-                Tuple.of(id, reason, (double) delay.toSeconds()));
+                + "next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1 AND attempts = $4",
+                Tuple.of(id, reason, (double) delay.toSeconds(), attempts));
     }
 
     static String redacted(String message) {

@@ -49,7 +49,7 @@ import nl.marketplace.reviews.support.Tokens;
  * The database goes away and comes back under load: two instances of the packaged service on a
  * PostgreSQL server of this test's own, writers (customer mails and replies) and readers on both,
  * and resuming subscriptions on both. While it is down every request is answered, quickly, with an
- * error and a code; afterwards the service recovers by itself, every mutation that answered success
+ * error and a code (SERVICE_UNAVAILABLE, or OUTCOME_UNKNOWN for a change cut off on its way); afterwards the service recovers by itself, every mutation that answered success
  * is in the database, every stored mail arrives exactly once, and every subscription has every
  * event exactly once.
  */
@@ -200,7 +200,8 @@ class DatabaseRestartIT {
         for (Outcome o : outcomes) {
             assertTrue(o.millis() < ANSWER_WITHIN.toMillis(), "an answer took " + o.millis() + " ms: " + o);
             if (!o.success()) {
-                assertTrue(o.codes().stream().allMatch(c -> c.equals("SERVICE_UNAVAILABLE")), "failure codes: " + o);
+                assertTrue(o.codes().stream().allMatch(c -> c.equals("SERVICE_UNAVAILABLE") || c.equals("OUTCOME_UNKNOWN")),
+                        "failure codes: " + o);
             }
         }
         assertTrue(recoveredMillis < 20_000, "recovered in " + recoveredMillis + " ms");
