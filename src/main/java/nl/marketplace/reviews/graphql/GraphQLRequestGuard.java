@@ -1,0 +1,192 @@
+package nl.marketplace.reviews.graphql;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Checks a GraphQL POST before SmallRye sees it, and answers a client's mistake as the
+ * GraphQL-over-HTTP spec says: a status in the 4xx range and a GraphQL error with a code, never
+ * the HTTP 500 that SmallRye gives a body it cannot use, and never a request run that a plain HTML
+ * form could send.
+ * <ul>
+ * <li>415 UNSUPPORTED_MEDIA_TYPE: no Content-Type, or one other than application/json (UTF-8);</li>
+ * <li>413 PAYLOAD_TOO_LARGE: a body over {@code reviews.graphql.max-body-bytes};</li>
+ * <li>400 BAD_REQUEST: not JSON, nested deeper than 64 levels, a number of more than 100 digits, not
+ * an object, {@code query} missing or not a string, {@code variables} or {@code extensions} not an
+ * object, {@code operationName} not a string;</li>
+ * <li>400 GRAPHQL_PARSE_FAILED: a number literal of more than 100 digits in the document (graphql-java
+ * would take seconds to refuse a long one).</li>
+ * </ul>
+ * The answer's media type is application/graphql-response+json when the client accepts it, else
+ * application/json.
+ */
+@ApplicationScoped
+public class GraphQLRequestGuard {
+
+    static final int MAX_DEPTH = 64;
+    static final int MAX_NUMBER_DIGITS = 100;
+    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+
+    private final ObjectMapper json;
+    private final int maxBodyBytes;
+
+    public GraphQLRequestGuard(@ConfigProperty(name = "reviews.graphql.max-body-bytes", defaultValue = "262144") int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS).maxStringLength(maxBodyBytes).build()).build());
+    }
+
+    void install(@Observes Router router) {
+        // Before SmallRye's route; its own body handler finds the body read already.
+        router.post("/graphql").order(-900)
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+                .handler(this::check)
+                .failureHandler(rc -> {
+                    if (rc.statusCode() == 413) {
+                        refuse(rc, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxBodyBytes + " bytes");
+                    } else {
+                        rc.next();
+                    }
+                });
+    }
+
+    private void check(RoutingContext rc) {
+        String problem = mediaTypeProblem(rc.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        if (problem != null) {
+            refuse(rc, 415, "UNSUPPORTED_MEDIA_TYPE", problem);
+            return;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes());
+        } catch (StreamConstraintsException e) {
+            refuse(rc, 400, "BAD_REQUEST", "The request body is nested too deeply or has too long a number");
+            return;
+        } catch (IOException e) {
+            refuse(rc, 400, "BAD_REQUEST", "The request body is not JSON");
+            return;
+        }
+        problem = shapeProblem(body);
+        if (problem != null) {
+            refuse(rc, 400, "BAD_REQUEST", problem);
+            return;
+        }
+        if (longestNumberLiteral(body.get("query").asText()) > MAX_NUMBER_DIGITS) {
+            refuse(rc, 400, "GRAPHQL_PARSE_FAILED", "A number in the document has more than " + MAX_NUMBER_DIGITS + " digits");
+            return;
+        }
+        rc.next();
+    }
+
+    /** Null, or why a Content-Type is not accepted. */
+    static String mediaTypeProblem(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "Send the request with Content-Type: application/json";
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return "Content-Type " + parts[0].strip() + " is not accepted: send application/json";
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset") && parameter.length == 2
+                    && !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8")) {
+                return "Only charset=utf-8 is accepted";
+            }
+        }
+        return null;
+    }
+
+    /** Null, or what is wrong with the shape of a GraphQL-over-HTTP request body. */
+    static String shapeProblem(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return "The request body must be a JSON object";
+        }
+        JsonNode query = body.get("query");
+        if (query == null || query.isNull()) {
+            return "The request has no 'query'";
+        }
+        if (!query.isTextual()) {
+            return "'query' must be a string";
+        }
+        for (Map.Entry<String, Boolean> field : Map.of("variables", true, "extensions", true, "operationName", false).entrySet()) {
+            JsonNode value = body.get(field.getKey());
+            if (value != null && !value.isNull() && (field.getValue() ? !value.isObject() : !value.isTextual())) {
+                return "'" + field.getKey() + "' must be " + (field.getValue() ? "an object" : "a string");
+            }
+        }
+        return null;
+    }
+
+    /** The longest run of digits outside string literals and comments of a GraphQL document. */
+    static int longestNumberLiteral(String document) {
+        int longest = 0;
+        int run = 0;
+        int i = 0;
+        int n = document.length();
+        while (i < n) {
+            char c = document.charAt(i);
+            if (c == '"') {
+                run = 0;
+                boolean block = document.startsWith("\"\"\"", i);
+                i = block ? skipBlockString(document, i + 3) : skipString(document, i + 1);
+                continue;
+            }
+            if (c == '#') {
+                run = 0;
+                while (i < n && document.charAt(i) != '\n' && document.charAt(i) != '\r') {
+                    i++;
+                }
+                continue;
+            }
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+            i++;
+        }
+        return longest;
+    }
+
+    private static int skipString(String s, int i) {
+        while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\n') {
+            i += s.charAt(i) == '\\' ? 2 : 1;
+        }
+        return i + 1;
+    }
+
+    private static int skipBlockString(String s, int i) {
+        int end = s.indexOf("\"\"\"", i);
+        while (end > 0 && s.charAt(end - 1) == '\\') {
+            end = s.indexOf("\"\"\"", end + 3);
+        }
+        return end < 0 ? s.length() : end + 3;
+    }
+
+    private void refuse(RoutingContext rc, int status, String code, String message) {
+        String accept = rc.request().getHeader(HttpHeaders.ACCEPT);
+        String type = accept != null && accept.contains(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : "application/json";
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("errors", java.util.List.of(Map.of("message", message,
+                    "extensions", Map.of("code", code)))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8").end(body);
+    }
+}
