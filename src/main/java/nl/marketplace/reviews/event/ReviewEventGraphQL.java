@@ -30,7 +30,7 @@ public class ReviewEventGraphQL {
     }
 
     @Subscription("reviewEvents")
-    @Description("Partner (or admin): the partner's new reviews, revisions and replies as they happen, from every instance "
+    @Description("The partner or an administrator: the partner's new reviews, revisions and replies as they happen, from every instance "
             + "of the service, each exactly once and in order. FORBIDDEN for anyone else. With after: first the events "
             + "after that cursor (kept for a day), then live ones. The subscription ends with a last item null and an error "
             + "whose extensions.code says what to do: SUBSCRIPTION_OVERFLOW (the client fell behind), SERVICE_UNAVAILABLE "
@@ -40,7 +40,7 @@ public class ReviewEventGraphQL {
             @Name("after") @Description("The cursor of the last event the client has; null: from now on.") String after) {
         long partnerKey = GlobalId.key(partnerId, Partner.TYPE, "partnerId");
         Caller caller = callers.current();
-        caller.requirePartner(partnerKey);
+        caller.requireReader(partnerKey);
         Long afterSeq = after == null ? null : EventCursor.seqOf(after, partnerKey, "after");
         return events.events(partnerKey, afterSeq, callers.expiresAt());
     }

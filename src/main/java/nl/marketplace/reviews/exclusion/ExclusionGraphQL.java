@@ -39,7 +39,7 @@ public class ExclusionGraphQL {
     }
 
     @Mutation("requestExclusion")
-    @Description("Partner: ask for one of its reviews to be excluded (uitzondering), with a reason and an explanation. "
+    @Description("The review's partner only, never an administrator in its name (FORBIDDEN for anyone else): ask for one of its reviews to be excluded (uitzondering), with a reason and an explanation. "
             + "The review keeps counting until an administrator approves.")
     public Uni<@NonNull ExclusionPayload> requestExclusion(@NonNull @Name("input") RequestExclusionInput input) {
         Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
@@ -58,9 +58,9 @@ public class ExclusionGraphQL {
     }
 
     @Name("exclusions")
-    @Description("Partner only: the exclusion requests for this review and their decisions, newest first. FORBIDDEN for others.")
+    @Description("The review's partner or an administrator: the exclusion requests for this review and their decisions, newest first. FORBIDDEN for others.")
     public Uni<List<@NonNull Exclusion>> exclusions(@Source Review review) {
-        callers.current().requirePartner(review.partnerKey());
+        callers.current().requireReader(review.partnerKey());
         return batcher.load(review.key()).map(found -> found == null ? List.of() : found);
     }
 

@@ -13,7 +13,6 @@ import nl.marketplace.reviews.graphql.Texts;
 import nl.marketplace.reviews.graphql.UserErrorCode;
 import nl.marketplace.reviews.review.ReviewEntity;
 import nl.marketplace.reviews.security.Caller;
-import nl.marketplace.reviews.security.ForbiddenException;
 
 /**
  * Uitzonderingen: a partner asks, an administrator decides. While a request is open the review
@@ -71,9 +70,7 @@ public class ExclusionService {
     /** Returns the request's key. */
     @WithTransaction
     public Uni<Outcome<Long>> decide(Caller caller, long exclusionKey, ExclusionDecision decision, String note) {
-        if (!caller.admin()) {
-            throw new ForbiddenException("Only an administrator of the platform decides exclusions");
-        }
+        caller.requireAdmin("decides exclusions");
         String trimmed = Texts.trimmed(note);
         if (trimmed != null && !Texts.fits(trimmed, MAX_TEXT)) {
             return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "At most " + MAX_TEXT + " characters", "input", "note"));

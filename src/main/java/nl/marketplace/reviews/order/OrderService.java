@@ -18,7 +18,6 @@ import nl.marketplace.reviews.graphql.UserError;
 import nl.marketplace.reviews.graphql.UserErrorCode;
 import nl.marketplace.reviews.partner.Partner;
 import nl.marketplace.reviews.security.Caller;
-import nl.marketplace.reviews.security.ForbiddenException;
 
 /** Orders come in from the platform in batches: every row is checked on its own; the good ones are kept. */
 @ApplicationScoped
@@ -34,9 +33,7 @@ public class OrderService {
     }
 
     public Uni<RegisterOrdersPayload> register(Caller caller, List<OrderInput> rows) {
-        if (!caller.admin()) {
-            throw new ForbiddenException("Only the platform registers orders");
-        }
+        caller.requireAdmin("registers orders");
         if (rows.isEmpty() || rows.size() > MAX_BATCH) {
             throw new BadUserInputException("input.orders", "give 1 to " + MAX_BATCH + " orders, not " + rows.size());
         }

@@ -27,14 +27,14 @@ public class ReplyGraphQL {
     }
 
     @Mutation("reply")
-    @Description("Partner: create or replace the public reply to one of its own reviews. FORBIDDEN for anyone else.")
+    @Description("The review's partner only, never an administrator in its name (FORBIDDEN for anyone else): create or replace the public reply to one of its own reviews.")
     public Uni<@NonNull ReplyPayload> reply(@NonNull @Name("input") ReplyInput input) {
         Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
         return payload(key == null ? notFound() : replies.reply(key, input.text()));
     }
 
     @Mutation("deleteReply")
-    @Description("Partner: remove the public reply to one of its own reviews (nothing happens when there is none).")
+    @Description("The review's partner only, never an administrator in its name (FORBIDDEN for anyone else): remove the public reply to one of its own reviews (nothing happens when there is none).")
     public Uni<@NonNull ReplyPayload> deleteReply(@NonNull @Name("input") DeleteReplyInput input) {
         Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
         return payload(key == null ? notFound() : replies.delete(key));

@@ -52,7 +52,7 @@ public class ReReviewGraphQL {
     }
 
     @Mutation("emailCustomer")
-    @Description("Partner: send the customer of one of its reviews a message through the platform (E-mail de klant). "
+    @Description("The review's partner only, never an administrator in its name (FORBIDDEN for anyone else): send the customer of one of its reviews a message through the platform (E-mail de klant). "
             + "The message is kept and mailed; it is what allows requestReReview.")
     public Uni<@NonNull EmailCustomerPayload> emailCustomer(@NonNull @Name("input") EmailCustomerInput input) {
         Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
@@ -63,7 +63,7 @@ public class ReReviewGraphQL {
     }
 
     @Mutation("requestReReview")
-    @Description("Partner: ask the customer, once per review ever, for a new overall score (opnieuw laten beoordelen). "
+    @Description("The review's partner only, never an administrator in its name (FORBIDDEN for anyone else): ask the customer, once per review ever, for a new overall score (opnieuw laten beoordelen). "
             + "Only after emailCustomer, for a review that is not positive and not older than 3 months. The platform "
             + "sends a neutral mail with a single-use link.")
     public Uni<@NonNull RequestReReviewPayload> requestReReview(@NonNull @Name("input") RequestReReviewInput input) {
@@ -85,17 +85,17 @@ public class ReReviewGraphQL {
     }
 
     @Name("contacts")
-    @Description("Partner only: the messages sent to the customer about this review, newest first. FORBIDDEN for others.")
+    @Description("The review's partner or an administrator: the messages sent to the customer about this review, newest first. FORBIDDEN for others.")
     public Uni<List<@NonNull CustomerContact>> contacts(@Source Review review) {
-        callers.current().requirePartner(review.partnerKey());
+        callers.current().requireReader(review.partnerKey());
         return contactBatcher.load(review.key()).map(found -> found == null ? List.of() : found);
     }
 
     @Name("reReview")
-    @Description("Partner only: the re-review state (Beoordelingsverzoek verzonden, new score, expired) and whether "
+    @Description("The review's partner or an administrator: the re-review state (Beoordelingsverzoek verzonden, new score, expired) and whether "
             + "one may be requested now. FORBIDDEN for others.")
     public Uni<ReReview> reReview(@Source Review review) {
-        callers.current().requirePartner(review.partnerKey());
+        callers.current().requireReader(review.partnerKey());
         return factsBatcher.load(review.key()).map(facts -> rules.state(facts, OffsetDateTime.now(clock)));
     }
 

@@ -22,6 +22,17 @@ public final class Tokens {
                 .sign(TestEnvironment.keys().getPrivate());
     }
 
+    /** A partner's token that is also in the admin group. */
+    public static String partnerAndAdmin(long partnerKey) {
+        return Jwt.issuer(TestEnvironment.ISSUER).subject("partner-admin-" + partnerKey).groups(Set.of("partner", "admin"))
+                .claim("partner_id", TestData.partnerId(partnerKey)).sign(TestEnvironment.keys().getPrivate());
+    }
+
+    /** In the partner group, without the partner_id claim: no partner at all. */
+    public static String partnerWithoutId() {
+        return Jwt.issuer(TestEnvironment.ISSUER).subject("nobody").groups(Set.of("partner")).sign(TestEnvironment.keys().getPrivate());
+    }
+
     public static String admin() {
         return Jwt.issuer(TestEnvironment.ISSUER).subject("admin").groups(Set.of("admin")).sign(TestEnvironment.keys().getPrivate());
     }
