@@ -39,9 +39,9 @@ public class ExclusionService {
             }
             caller.requirePartner(review.partnerId);
             String trimmed = Texts.trimmed(text);
-            if (!Texts.fits(trimmed, MAX_TEXT)) {
-                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID,
-                        "The explanation has 1 to " + MAX_TEXT + " characters", "input", "text"));
+            String problem = Texts.problem(trimmed, MAX_TEXT);
+            if (problem != null) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID, "The explanation " + problem, "input", "text"));
             }
             if (review.excluded) {
                 return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.ALREADY_EXCLUDED,
@@ -72,8 +72,9 @@ public class ExclusionService {
     public Uni<Outcome<Long>> decide(Caller caller, long exclusionKey, ExclusionDecision decision, String note) {
         caller.requireAdmin("decides exclusions");
         String trimmed = Texts.trimmed(note);
-        if (trimmed != null && !Texts.fits(trimmed, MAX_TEXT)) {
-            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "At most " + MAX_TEXT + " characters", "input", "note"));
+        if (trimmed != null && Texts.problem(trimmed, MAX_TEXT) != null) {
+            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "The note " + Texts.problem(trimmed, MAX_TEXT),
+                    "input", "note"));
         }
         return ExclusionEntity.<ExclusionEntity>findById(exclusionKey, LockModeType.PESSIMISTIC_WRITE).chain(exclusion -> {
             if (exclusion == null) {

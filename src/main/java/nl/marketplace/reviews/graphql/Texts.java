@@ -1,22 +1,71 @@
 package nl.marketplace.reviews.graphql;
 
-/** Free-text input rules shared by the mutations. */
+/**
+ * Text input rules shared by the mutations: trimming, lengths, and the characters a text may hold.
+ * Free texts (replies, messages, reasons, pros and cons) may hold line breaks and tabs and no other
+ * control character; single-line fields (names, cities, numbers, ids) hold none; NUL, and halves of
+ * a surrogate pair without the other half, are never accepted. A refused text is a userError
+ * INVALID naming the field, and nothing is stored.
+ */
 public final class Texts {
 
     private Texts() {
     }
 
-    /** The text trimmed, or null when it is absent or blank. */
+    /** The text without white space at either end (Unicode's, no-break spaces and zero-width ones included), or null when nothing is left. */
     public static String trimmed(String text) {
         if (text == null) {
             return null;
         }
-        String t = text.strip();
-        return t.isEmpty() ? null : t;
+        int start = 0;
+        int end = text.length();
+        while (start < end && blank(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && blank(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return start == end ? null : text.substring(start, end);
     }
 
-    /** Whether a trimmed text fits: present and at most {@code max} characters (code points). */
+    private static boolean blank(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x200B || c == 0xFEFF || c == 0x180E;
+    }
+
+    /** Whether a trimmed free text fits: present, at most {@code max} characters, and of allowed characters. */
     public static boolean fits(String trimmed, int max) {
-        return trimmed != null && trimmed.codePointCount(0, trimmed.length()) <= max;
+        return problem(trimmed, max) == null;
+    }
+
+    /** Null, or what is wrong with a trimmed free text (to follow "The text …"). */
+    public static String problem(String trimmed, int max) {
+        return problem(trimmed, max, false);
+    }
+
+    /** Null, or what is wrong with a trimmed single-line text such as a name or a city. */
+    public static String lineProblem(String trimmed, int max) {
+        return problem(trimmed, max, true);
+    }
+
+    private static String problem(String trimmed, int max, boolean singleLine) {
+        if (trimmed == null || trimmed.codePointCount(0, trimmed.length()) > max) {
+            return "must have 1 to " + max + " characters";
+        }
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < trimmed.length() && Character.isLowSurrogate(trimmed.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                return "must be valid Unicode (it has half of a surrogate pair)";
+            }
+            boolean control = Character.getType(c) == Character.CONTROL;
+            if (control && (singleLine || (c != '\n' && c != '\r' && c != '\t'))) {
+                return singleLine ? "must be one line without control characters"
+                        : "must not hold control characters other than line breaks and tabs";
+            }
+        }
+        return null;
     }
 }

@@ -256,8 +256,8 @@ public class InvitationService {
         }
         for (String[] text : new String[][] { { "pros", input.pros() }, { "cons", input.cons() } }) {
             String t = Texts.trimmed(text[1]);
-            if (t != null && !Texts.fits(t, MAX_TEXT)) {
-                return Outcome.refused(UserErrorCode.INVALID, "At most " + MAX_TEXT + " characters", "input", text[0]);
+            if (t != null && Texts.problem(t, MAX_TEXT) != null) {
+                return Outcome.refused(UserErrorCode.INVALID, "The text " + Texts.problem(t, MAX_TEXT), "input", text[0]);
             }
         }
         return null;

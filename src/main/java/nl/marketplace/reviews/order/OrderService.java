@@ -49,8 +49,8 @@ public class OrderService {
                 errors.add(error);
                 continue;
             }
-            valid.add(new OrderRepository.NewOrder(row.orderNumber().strip(), GlobalId.keyOrNull(row.partnerId(), Partner.TYPE),
-                    row.customerId().strip(), row.firstName().strip(), row.city().strip(), row.email().strip(),
+            valid.add(new OrderRepository.NewOrder(Texts.trimmed(row.orderNumber()), GlobalId.keyOrNull(row.partnerId(), Partner.TYPE),
+                    Texts.trimmed(row.customerId()), Texts.trimmed(row.firstName()), Texts.trimmed(row.city()), Texts.trimmed(row.email()),
                     row.reviewOptIn(), LocalDate.parse(row.expectedDeliveryDate().strip()),
                     row.locale() == null ? "nl" : row.locale()));
             validIndex.add(i);
@@ -75,8 +75,8 @@ public class OrderService {
     /** The first problem of a row, or null. */
     private static UserError check(OrderInput row, String at, Set<String> seen) {
         String number = Texts.trimmed(row.orderNumber());
-        if (!Texts.fits(number, 64)) {
-            return invalid(at, "orderNumber", "1 to 64 characters");
+        if (Texts.lineProblem(number, 64) != null) {
+            return invalid(at, "orderNumber", Texts.lineProblem(number, 64));
         }
         if (!seen.add(number)) {
             return UserError.of(UserErrorCode.DUPLICATE, "This order number is in the batch twice", "input", "orders", at, "orderNumber");
@@ -84,17 +84,15 @@ public class OrderService {
         if (GlobalId.keyOrNull(row.partnerId(), Partner.TYPE) == null) {
             return UserError.of(UserErrorCode.UNKNOWN_PARTNER, "Not a partner id", "input", "orders", at, "partnerId");
         }
-        if (!Texts.fits(Texts.trimmed(row.customerId()), 64)) {
-            return invalid(at, "customerId", "1 to 64 characters");
-        }
-        if (!Texts.fits(Texts.trimmed(row.firstName()), 100)) {
-            return invalid(at, "firstName", "1 to 100 characters");
-        }
-        if (!Texts.fits(Texts.trimmed(row.city()), 100)) {
-            return invalid(at, "city", "1 to 100 characters");
+        for (String[] field : new String[][] { { "customerId", row.customerId(), "64" }, { "firstName", row.firstName(), "100" },
+                { "city", row.city(), "100" } }) {
+            String problem = Texts.lineProblem(Texts.trimmed(field[1]), Integer.parseInt(field[2]));
+            if (problem != null) {
+                return invalid(at, field[0], problem);
+            }
         }
         String email = Texts.trimmed(row.email());
-        if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
+        if (Texts.lineProblem(email, 320) != null || !EMAIL.matcher(email).matches()) {
             return invalid(at, "email", "not an email address");
         }
         try {

@@ -43,9 +43,9 @@ public class ReplyService {
             }
             caller.requirePartner(review.partnerId);
             String trimmed = Texts.trimmed(text);
-            if (!Texts.fits(trimmed, MAX_LENGTH)) {
-                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID,
-                        "A reply has 1 to " + MAX_LENGTH + " characters", "input", "text"));
+            String problem = Texts.problem(trimmed, MAX_LENGTH);
+            if (problem != null) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID, "The reply " + problem, "input", "text"));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
             return ReplyEntity.<ReplyEntity>findById(reviewKey).chain(existing -> {

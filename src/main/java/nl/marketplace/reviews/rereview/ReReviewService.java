@@ -65,9 +65,9 @@ public class ReReviewService {
             }
             caller.requirePartner(review.partnerId);
             String text = Texts.trimmed(message);
-            if (!Texts.fits(text, MAX_MESSAGE)) {
-                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID,
-                        "A message has 1 to " + MAX_MESSAGE + " characters", "input", "message"));
+            String problem = Texts.problem(text, MAX_MESSAGE);
+            if (problem != null) {
+                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID, "The message " + problem, "input", "message"));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
             CustomerContactEntity contact = new CustomerContactEntity();
@@ -129,9 +129,9 @@ public class ReReviewService {
                     "input", "overall"));
         }
         String text = Texts.trimmed(comment);
-        if (text != null && !Texts.fits(text, MAX_COMMENT)) {
+        if (text != null && Texts.problem(text, MAX_COMMENT) != null) {
             return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID,
-                    "A comment has at most " + MAX_COMMENT + " characters", "input", "comment"));
+                    "The comment " + Texts.problem(text, MAX_COMMENT), "input", "comment"));
         }
         if (!LinkTokens.wellFormed(token)) {
             return Uni.createFrom().item(invalidToken());
