@@ -12,6 +12,8 @@ public enum UserErrorCode {
     NOT_FOUND,
     @Description("requestReReview: the partner must first email the customer about this review (emailCustomer).")
     CONTACT_REQUIRED,
+    @Description("emailCustomer: the limit of customer mails about this review is reached (per day, or in all; see the README).")
+    CONTACT_LIMIT,
     @Description("requestReReview: a re-review was requested for this review before; it can be asked once, ever.")
     ALREADY_REQUESTED,
     @Description("requestReReview: the review is positive or older than 3 months.")

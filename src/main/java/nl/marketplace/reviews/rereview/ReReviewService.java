@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.event.ReviewEventType;
 import nl.marketplace.reviews.event.ReviewEvents;
@@ -44,9 +46,11 @@ public class ReReviewService {
     private final MailOutbox outbox;
     private final ReviewEvents events;
     private final Clock clock;
+    private final ContactLimits limits;
 
     public ReReviewService(CallerService callers, ReReviewRepository repository, ReReviewRules rules, MailOutbox outbox,
-            ReviewEvents events, Clock clock) {
+            ReviewEvents events, Clock clock, ContactLimits limits) {
+        this.limits = limits;
         this.events = events;
         this.callers = callers;
         this.repository = repository;
@@ -55,11 +59,26 @@ public class ReReviewService {
         this.clock = clock;
     }
 
-    /** Keeps the partner's message and mails it to the customer. Returns the review's key. */
+    /** How often a partner may mail the customer of one review (E-mail de klant), so that it cannot mail without end. */
+    @ConfigMapping(prefix = "reviews.customer-contact")
+    public interface ContactLimits {
+        /** Mails about one review on one day (Europe/Amsterdam). */
+        @WithDefault("2")
+        int perReviewPerDay();
+
+        /** Mails about one review in all. */
+        @WithDefault("10")
+        int perReview();
+    }
+
+    /**
+     * Keeps the partner's message and mails it to the customer, within the limits. Returns the
+     * review's key. The review is locked first, so the limits hold under concurrent calls.
+     */
     @WithTransaction
     public Uni<Outcome<Long>> emailCustomer(long reviewKey, String message) {
         Caller caller = callers.current();
-        return ReviewEntity.<ReviewEntity>findById(reviewKey).chain(review -> {
+        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
             if (review == null) {
                 return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
             }
@@ -70,19 +89,35 @@ public class ReReviewService {
                 return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID, "The message " + problem, "input", "message"));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            CustomerContactEntity contact = new CustomerContactEntity();
-            contact.reviewId = reviewKey;
-            contact.message = text;
-            contact.createdAt = now;
-            return contact.persist()
-                    .chain(() -> mailData(review))
-                    .chain(mail -> {
-                        mail.data.put("message", text);
-                        return outbox.enqueue(MailKind.CUSTOMER_MESSAGE, mail.order.customerLocale, mail.order.customerEmail,
-                                mail.order.customerId, mail.data, now);
-                    })
-                    .replaceWith(Outcome.ok(reviewKey));
+            OffsetDateTime dayStart = now.atZoneSameInstant(ScoreService.ZONE).toLocalDate().atStartOfDay(ScoreService.ZONE)
+                    .toOffsetDateTime();
+            return CustomerContactEntity.count("reviewId = ?1", reviewKey)
+                    .chain(all -> CustomerContactEntity.count("reviewId = ?1 and createdAt >= ?2", reviewKey, dayStart)
+                            .chain(today -> {
+                                if (all >= limits.perReview() || today >= limits.perReviewPerDay()) {
+                                    return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.CONTACT_LIMIT, all >= limits.perReview()
+                                            ? "The customer of this review was mailed " + limits.perReview() + " times already"
+                                            : "The customer of this review was mailed " + limits.perReviewPerDay()
+                                                    + " times today already; try again tomorrow", "input", "reviewId"));
+                                }
+                                return mailCustomer(review, reviewKey, text, now);
+                            }));
         });
+    }
+
+    private Uni<Outcome<Long>> mailCustomer(ReviewEntity review, long reviewKey, String text, OffsetDateTime now) {
+        CustomerContactEntity contact = new CustomerContactEntity();
+        contact.reviewId = reviewKey;
+        contact.message = text;
+        contact.createdAt = now;
+        return contact.persist()
+                .chain(() -> mailData(review))
+                .chain(mail -> {
+                    mail.data.put("message", text);
+                    return outbox.enqueue(MailKind.CUSTOMER_MESSAGE, mail.order.customerLocale, mail.order.customerEmail,
+                            mail.order.customerId, mail.data, now);
+                })
+                .replaceWith(Outcome.ok(reviewKey));
     }
 
     /** Asks the customer, once, for a new overall score. Returns the review's key. */

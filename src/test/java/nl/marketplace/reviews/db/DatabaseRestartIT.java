@@ -73,6 +73,9 @@ class DatabaseRestartIT {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Map<String, String> config = PackagedInstance.config("127.0.0.1", postgres.port, "reviews", smtpPort);
+        // The writers mail the same customers all the time: no contact limit here (ContactLimitTest has it).
+        config.put("reviews.customer-contact.per-review-per-day", "1000000");
+        config.put("reviews.customer-contact.per-review", "1000000");
         a = PackagedInstance.start("restart-a", config);
         b = PackagedInstance.start("restart-b", config);
         TestEnvironment.useDatabase(postgres.jdbcUrl("reviews"));
