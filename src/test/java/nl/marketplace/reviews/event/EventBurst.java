@@ -1,6 +1,8 @@
 package nl.marketplace.reviews.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -86,6 +88,24 @@ final class EventBurst {
             }
         }
         return events;
+    }
+
+    /**
+     * After {@code rounds} of {@link #fire}: the subscribers, {@code perPartner} of them per partner in
+     * the partners' order, got exactly their partner's kept events, in order, nothing more, and are open.
+     */
+    void assertEverySubscriberGotItsPartnersEvents(List<Subscriber> subscribers, int perPartner, int rounds) throws Exception {
+        for (int p = 0; p < partners.length; p++) {
+            List<String[]> kept = kept(partners[p]);
+            assertEquals(rounds * CHANGES_PER_ROUND, kept.size());
+            for (int i = 0; i < perPartner; i++) {
+                assertDelivered(subscribers.get(p * perPartner + i), partners[p], kept, Duration.ofSeconds(60));
+            }
+        }
+        for (Subscriber s : subscribers) {
+            assertNull(s.poll(Duration.ofMillis(5)), "an extra message");
+            assertFalse(s.closedByServer());
+        }
     }
 
     /** The subscriber's next messages are exactly these events of the partner (numbers 1, 2, …), in order. */

@@ -95,18 +95,8 @@ class ReviewEventsTest {
                 awaitSubscriptions(partner, perPartner);
             }
             burst.fire(10, ReviewEventsTest::reply, ReviewEventsTest::reply);
-            for (int p = 0; p < burst.partners.length; p++) {
-                List<String[]> kept = EventBurst.kept(burst.partners[p]);
-                assertEquals(10 * EventBurst.CHANGES_PER_ROUND, kept.size());
-                for (int i = 0; i < perPartner; i++) {
-                    EventBurst.assertDelivered(subscribers.get(p * perPartner + i), burst.partners[p], kept, Duration.ofSeconds(60));
-                }
-            }
-            // Nothing more, nothing of another partner, and every subscription still open and live.
-            for (Subscriber s : subscribers) {
-                assertNull(s.poll(Duration.ofMillis(5)), "an extra message");
-                assertFalse(s.closedByServer());
-            }
+            burst.assertEverySubscriberGotItsPartnersEvents(subscribers, perPartner, 10);
+            // And every subscription is still live.
             for (int p = 0; p < burst.partners.length; p += 10) {
                 reply(burst.partners[p], burst.reviews[p][1], "Nog eentje");
                 for (int i = 0; i < perPartner; i++) {

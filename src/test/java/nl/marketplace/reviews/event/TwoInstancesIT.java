@@ -1,13 +1,11 @@
 package nl.marketplace.reviews.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,17 +88,7 @@ class TwoInstancesIT {
                 }
             }
             burst.fire(10, (p, r, text) -> reply(a, p, r, text), (p, r, text) -> reply(b, p, r, text));
-            for (int p = 0; p < burst.partners.length; p++) {
-                List<String[]> kept = EventBurst.kept(burst.partners[p]);
-                assertEquals(10 * EventBurst.CHANGES_PER_ROUND, kept.size());
-                for (int i = 0; i < perPartner; i++) {
-                    EventBurst.assertDelivered(subscribers.get(p * perPartner + i), burst.partners[p], kept, Duration.ofSeconds(60));
-                }
-            }
-            for (Subscriber s : subscribers) {
-                assertNull(s.poll(Duration.ofMillis(5)), "an extra message");
-                assertFalse(s.closedByServer());
-            }
+            burst.assertEverySubscriberGotItsPartnersEvents(subscribers, perPartner, 10);
         } finally {
             subscribers.forEach(Subscriber::close);
         }
