@@ -72,9 +72,9 @@ public class ExclusionService {
     public Uni<Outcome<Long>> decide(Caller caller, long exclusionKey, ExclusionDecision decision, String note) {
         caller.requireAdmin("decides exclusions");
         String trimmed = Texts.trimmed(note);
-        if (trimmed != null && Texts.problem(trimmed, MAX_TEXT) != null) {
-            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "The note " + Texts.problem(trimmed, MAX_TEXT),
-                    "input", "note"));
+        String problem = Texts.optionalProblem(trimmed, MAX_TEXT);
+        if (problem != null) {
+            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "The note " + problem, "input", "note"));
         }
         return ExclusionEntity.<ExclusionEntity>findById(exclusionKey, LockModeType.PESSIMISTIC_WRITE).chain(exclusion -> {
             if (exclusion == null) {

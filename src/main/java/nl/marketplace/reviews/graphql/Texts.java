@@ -32,14 +32,14 @@ public final class Texts {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x200B || c == 0xFEFF || c == 0x180E;
     }
 
-    /** Whether a trimmed free text fits: present, at most {@code max} characters, and of allowed characters. */
-    public static boolean fits(String trimmed, int max) {
-        return problem(trimmed, max) == null;
-    }
-
     /** Null, or what is wrong with a trimmed free text (to follow "The text …"). */
     public static String problem(String trimmed, int max) {
         return problem(trimmed, max, false);
+    }
+
+    /** Null when an optional free text is absent (null after trimming) or fine, else what is wrong with it. */
+    public static String optionalProblem(String trimmed, int max) {
+        return trimmed == null ? null : problem(trimmed, max);
     }
 
     /** Null, or what is wrong with a trimmed single-line text such as a name or a city. */

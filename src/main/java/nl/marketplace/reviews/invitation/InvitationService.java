@@ -256,8 +256,9 @@ public class InvitationService {
         }
         for (String[] text : new String[][] { { "pros", input.pros() }, { "cons", input.cons() } }) {
             String t = Texts.trimmed(text[1]);
-            if (t != null && Texts.problem(t, MAX_TEXT) != null) {
-                return Outcome.refused(UserErrorCode.INVALID, "The text " + Texts.problem(t, MAX_TEXT), "input", text[0]);
+            String problem = Texts.optionalProblem(t, MAX_TEXT);
+            if (problem != null) {
+                return Outcome.refused(UserErrorCode.INVALID, "The text " + problem, "input", text[0]);
             }
         }
         return null;

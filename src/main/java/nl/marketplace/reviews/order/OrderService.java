@@ -75,8 +75,9 @@ public class OrderService {
     /** The first problem of a row, or null. */
     private static UserError check(OrderInput row, String at, Set<String> seen) {
         String number = Texts.trimmed(row.orderNumber());
-        if (Texts.lineProblem(number, 64) != null) {
-            return invalid(at, "orderNumber", Texts.lineProblem(number, 64));
+        UserError bad = line(at, "orderNumber", number, 64);
+        if (bad != null) {
+            return bad;
         }
         if (!seen.add(number)) {
             return UserError.of(UserErrorCode.DUPLICATE, "This order number is in the batch twice", "input", "orders", at, "orderNumber");
@@ -84,12 +85,11 @@ public class OrderService {
         if (GlobalId.keyOrNull(row.partnerId(), Partner.TYPE) == null) {
             return UserError.of(UserErrorCode.UNKNOWN_PARTNER, "Not a partner id", "input", "orders", at, "partnerId");
         }
-        for (String[] field : new String[][] { { "customerId", row.customerId(), "64" }, { "firstName", row.firstName(), "100" },
-                { "city", row.city(), "100" } }) {
-            String problem = Texts.lineProblem(Texts.trimmed(field[1]), Integer.parseInt(field[2]));
-            if (problem != null) {
-                return invalid(at, field[0], problem);
-            }
+        bad = line(at, "customerId", Texts.trimmed(row.customerId()), 64);
+        bad = bad != null ? bad : line(at, "firstName", Texts.trimmed(row.firstName()), 100);
+        bad = bad != null ? bad : line(at, "city", Texts.trimmed(row.city()), 100);
+        if (bad != null) {
+            return bad;
         }
         String email = Texts.trimmed(row.email());
         if (Texts.lineProblem(email, 320) != null || !EMAIL.matcher(email).matches()) {
@@ -107,6 +107,12 @@ public class OrderService {
             return invalid(at, "locale", "\"nl\" or \"en\"");
         }
         return null;
+    }
+
+    /** Null, or INVALID for a single-line field of a row that is absent, too long or holds control characters. */
+    private static UserError line(String at, String field, String trimmed, int max) {
+        String problem = Texts.lineProblem(trimmed, max);
+        return problem == null ? null : invalid(at, field, problem);
     }
 
     private static UserError invalid(String at, String field, String what) {

@@ -164,9 +164,9 @@ public class ReReviewService {
                     "input", "overall"));
         }
         String text = Texts.trimmed(comment);
-        if (text != null && Texts.problem(text, MAX_COMMENT) != null) {
-            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID,
-                    "The comment " + Texts.problem(text, MAX_COMMENT), "input", "comment"));
+        String problem = Texts.optionalProblem(text, MAX_COMMENT);
+        if (problem != null) {
+            return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "The comment " + problem, "input", "comment"));
         }
         if (!LinkTokens.wellFormed(token)) {
             return Uni.createFrom().item(invalidToken());
