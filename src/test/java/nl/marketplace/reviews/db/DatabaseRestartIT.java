@@ -188,7 +188,14 @@ class DatabaseRestartIT {
             Eventually.until("ready again", Duration.ofSeconds(20), instance::ready);
         }
         long recoveredMillis = (System.nanoTime() - back) / 1_000_000;
-        pause(3000);
+        // Go on until every partner has events after the outage too: how many fit in a fixed pause
+        // depends on the machine (CI once had fewer than ten for one partner).
+        for (int p = 0; p < partners; p++) {
+            String lastSeq = "SELECT coalesce(max(last_seq), 0) FROM partner_event_counter WHERE partner_id = " + partner[p];
+            long target = Math.max(TestData.count(lastSeq) + 5, 11);
+            Eventually.until("partner " + p + " has events after the outage", Duration.ofSeconds(60),
+                    () -> TestData.count(lastSeq) >= target);
+        }
         running.set(false);
         load.shutdown();
         assertTrue(load.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
