@@ -2,6 +2,8 @@ package nl.marketplace.reviews.graphql;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +16,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -30,11 +38,17 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>400 BAD_REQUEST: not JSON, nested deeper than 64 levels, a number of more than 100 digits, not
  * an object, {@code query} missing or not a string, {@code variables} or {@code extensions} not an
  * object, {@code operationName} not a string;</li>
- * <li>400 GRAPHQL_PARSE_FAILED: a number literal of more than 100 digits in the document (graphql-java
- * would take seconds to refuse a long one).</li>
+ * <li>GRAPHQL_PARSE_FAILED: the document is not GraphQL, or has a number literal of more than 100
+ * digits (graphql-java would take seconds to refuse a long one). SmallRye would answer a syntax
+ * error with a bare "Unparseable input document" and no code, so the document is parsed here
+ * first; a document that parsed is remembered, so the ones clients send again and again are parsed
+ * here once.</li>
  * </ul>
  * The answer's media type is application/graphql-response+json when the client accepts it, else
- * application/json.
+ * application/json (SmallRye would echo the Accept header, or answer application/graphql+json to
+ * {@code *}/{@code *}). With application/graphql-response+json, a request error (a parse,
+ * validation or variable coercion failure: no data, see {@link RequestErrors}) is HTTP 400; with
+ * application/json it is 200, as the GraphQL-over-HTTP spec says.
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
@@ -43,8 +57,13 @@ public class GraphQLRequestGuard {
     static final int MAX_NUMBER_DIGITS = 100;
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
 
+    /** Documents that parsed: at most this many, each at most MAX_REMEMBERED_LENGTH characters. */
+    static final int MAX_REMEMBERED = 1_000;
+    static final int MAX_REMEMBERED_LENGTH = 20_000;
+
     private final ObjectMapper json;
     private final int maxBodyBytes;
+    private final Set<String> parsed = ConcurrentHashMap.newKeySet();
 
     public GraphQLRequestGuard(@ConfigProperty(name = "reviews.graphql.max-body-bytes", defaultValue = "262144") int maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
@@ -59,7 +78,7 @@ public class GraphQLRequestGuard {
                 .handler(this::check)
                 .failureHandler(rc -> {
                     if (rc.statusCode() == 413) {
-                        refuse(rc, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxBodyBytes + " bytes");
+                        refuse(rc, 413, ApiErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes");
                     } else {
                         rc.next();
                     }
@@ -69,29 +88,76 @@ public class GraphQLRequestGuard {
     private void check(RoutingContext rc) {
         String problem = mediaTypeProblem(rc.request().getHeader(HttpHeaders.CONTENT_TYPE));
         if (problem != null) {
-            refuse(rc, 415, "UNSUPPORTED_MEDIA_TYPE", problem);
+            refuse(rc, 415, ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, problem);
             return;
         }
         JsonNode body;
         try {
             body = json.readTree(rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes());
         } catch (StreamConstraintsException e) {
-            refuse(rc, 400, "BAD_REQUEST", "The request body is nested too deeply or has too long a number");
+            refuse(rc, 400, ApiErrorCode.BAD_REQUEST, "The request body is nested too deeply or has too long a number");
             return;
         } catch (IOException e) {
-            refuse(rc, 400, "BAD_REQUEST", "The request body is not JSON");
+            refuse(rc, 400, ApiErrorCode.BAD_REQUEST, "The request body is not JSON");
             return;
         }
         problem = shapeProblem(body);
         if (problem != null) {
-            refuse(rc, 400, "BAD_REQUEST", problem);
+            refuse(rc, 400, ApiErrorCode.BAD_REQUEST, problem);
             return;
         }
-        if (longestNumberLiteral(body.get("query").asText()) > MAX_NUMBER_DIGITS) {
-            refuse(rc, 400, "GRAPHQL_PARSE_FAILED", "A number in the document has more than " + MAX_NUMBER_DIGITS + " digits");
-            return;
+        String document = body.get("query").asText();
+        if (!parsed.contains(document)) {
+            problem = longestNumberLiteral(document) > MAX_NUMBER_DIGITS
+                    ? "A number in the document has more than " + MAX_NUMBER_DIGITS + " digits"
+                    : syntaxProblem(document);
+            if (problem != null) {
+                refuse(rc, acceptsGraphQLResponse(rc) ? 400 : 200, ApiErrorCode.GRAPHQL_PARSE_FAILED, problem);
+                return;
+            }
+            remember(document);
         }
+        rc.addHeadersEndHandler(ignored -> answerAs(rc));
         rc.next();
+    }
+
+    /** Null, or graphql-java's description of the document's first syntax error. */
+    static String syntaxProblem(String document) {
+        try {
+            Parser.parse(ParserEnvironment.newParserEnvironment().document(document)
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+            return null;
+        } catch (InvalidSyntaxException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void remember(String document) {
+        if (document.length() <= MAX_REMEMBERED_LENGTH) {
+            if (parsed.size() >= MAX_REMEMBERED) {
+                parsed.clear(); // crude, but bounded; clients send a handful of documents
+            }
+            parsed.add(document);
+        }
+    }
+
+    /** Just before SmallRye's answer goes out: its media type, and 400 for a request error. */
+    private static void answerAs(RoutingContext rc) {
+        io.vertx.core.Context context = Vertx.currentContext();
+        boolean requestError = context != null && context.removeLocal(RequestErrors.REQUEST_ERROR);
+        HttpServerResponse response = rc.response();
+        boolean graphqlResponse = acceptsGraphQLResponse(rc);
+        if (requestError && graphqlResponse && response.getStatusCode() == 200) {
+            response.setStatusCode(400).setStatusMessage("Bad Request");
+        }
+        if (response.getStatusCode() == 200 || response.getStatusCode() == 400) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, (graphqlResponse ? GRAPHQL_RESPONSE : "application/json") + "; charset=utf-8");
+        }
+    }
+
+    private static boolean acceptsGraphQLResponse(RoutingContext rc) {
+        String accept = rc.request().getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(GRAPHQL_RESPONSE);
     }
 
     /** Null, or why a Content-Type is not accepted. */
@@ -177,13 +243,12 @@ public class GraphQLRequestGuard {
         return end < 0 ? s.length() : end + 3;
     }
 
-    private void refuse(RoutingContext rc, int status, String code, String message) {
-        String accept = rc.request().getHeader(HttpHeaders.ACCEPT);
-        String type = accept != null && accept.contains(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : "application/json";
+    private void refuse(RoutingContext rc, int status, ApiErrorCode code, String message) {
+        String type = acceptsGraphQLResponse(rc) ? GRAPHQL_RESPONSE : "application/json";
         String body;
         try {
             body = json.writeValueAsString(Map.of("errors", java.util.List.of(Map.of("message", message,
-                    "extensions", Map.of("code", code)))));
+                    "extensions", Map.of("code", code.name())))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -18,8 +18,21 @@ import nl.marketplace.reviews.review.Review;
 import nl.marketplace.reviews.review.ReviewService;
 import nl.marketplace.reviews.review.Revision;
 
-/** {@code node(id)}: refetches any object by its global id. */
+/**
+ * {@code node(id)}: refetches any object by its global id. Its description is the schema's (SmallRye
+ * takes it from one {@code @GraphQLApi} class): the error codes, which ErrorCodesTest compares with
+ * {@code graphql.ApiErrorCode}.
+ */
 @GraphQLApi
+@Description("Partner customer reviews (partnerbeoordelingen). Every top-level error has extensions.code, one of: "
+        + "BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE (the HTTP request is not a GraphQL request; HTTP 400, 415, 413), "
+        + "GRAPHQL_PARSE_FAILED (not GraphQL syntax), GRAPHQL_VALIDATION_FAILED (the document does not fit this schema), "
+        + "BAD_USER_INPUT (a value is wrong; the message names the argument), QUERY_TOO_COMPLEX (deeper than 12 levels or "
+        + "over 2,000 fields), FORBIDDEN (not for this caller), UNAUTHENTICATED (a subscription's token expired), NOT_FOUND, "
+        + "SERVICE_UNAVAILABLE (the database is unreachable; nothing changed, try again), OUTCOME_UNKNOWN (a change may or may "
+        + "not have been saved; read it back), SUBSCRIPTION_OVERFLOW and CURSOR_EXPIRED (a subscription ended; see "
+        + "reviewEvents), INTERNAL_SERVER_ERROR. With Accept: application/graphql-response+json a request that fails before "
+        + "it runs (parse, validation, variables) is HTTP 400. Mutations report what the caller can fix in userErrors.")
 @ClientSafeErrors
 public class NodeGraphQL {
 

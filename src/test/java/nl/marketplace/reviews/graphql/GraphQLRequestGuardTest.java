@@ -67,8 +67,10 @@ class GraphQLRequestGuardTest {
                         + "}}", 400, "BAD_REQUEST"),
                 Arguments.of("a 1,000-digit JSON number", "application/json", "{\"query\":\"{ __typename }\",\"variables\":{\"a\":"
                         + "9".repeat(1000) + "}}", 400, "BAD_REQUEST"),
+                // A document that does not parse is a request error: 200 with application/json, as the
+                // GraphQL-over-HTTP spec says (400 with application/graphql-response+json: ErrorCodesTest).
                 Arguments.of("a 200,000-digit GraphQL literal", "application/json", "{\"query\":\"{ partnerScores(partnerIds: [\\\"x\\\"], "
-                        + "first: " + "9".repeat(200_000) + ") { overall } }\"}", 400, "GRAPHQL_PARSE_FAILED"),
+                        + "first: " + "9".repeat(200_000) + ") { overall } }\"}", 200, "GRAPHQL_PARSE_FAILED"),
                 Arguments.of("a 500,000-digit GraphQL literal (over the body limit)", "application/json", "{\"query\":\"{ a(b: "
                         + "9".repeat(500_000) + ") }\"}", 413, "PAYLOAD_TOO_LARGE"));
     }

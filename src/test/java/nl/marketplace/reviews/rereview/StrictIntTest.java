@@ -21,7 +21,7 @@ import nl.marketplace.reviews.support.TestEnvironment;
 import nl.marketplace.reviews.support.Tokens;
 
 /**
- * An Int is an Int (graphql.StrictIntScalar): a non-integral number, a string or a number out of
+ * An Int is an Int (graphql.StrictScalars): a non-integral number, a string or a number out of
  * range is refused before anything runs, so a refused submission never spends the customer's token.
  */
 @QuarkusTest
