@@ -50,7 +50,7 @@ done; }
 echo "# $db ($partners partners, $reviews reviews), $(nproc) cores, $(date -u +%F)" | tee "$out"
 
 QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
-QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=18090 \
+MAIL_LINK_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=18090 \
     java -jar target/quarkus-app/quarkus-run.jar >/tmp/bench-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT

@@ -24,7 +24,7 @@ measure() { # $1 = label, rest = extra JVM options
         start=$(date +%s%N)
         QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/reviews_bench_small \
         QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/reviews_bench_small \
-        QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=$port \
+        MAIL_LINK_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=$port \
         QUARKUS_MAILER_MOCK=true "$java" "$@" -jar $app/quarkus-run.jar >/tmp/startup-$label-$i.log 2>&1 &
         pid=$!
         for _ in $(seq 1 3000); do

@@ -161,10 +161,9 @@ public class InvitationService {
             hashes.add(Buffer.buffer(LinkTokens.hash(token)));
             Map<String, Object> data = CustomerOrderEntity.mailData(order.getString("customer_first_name"),
                     order.getString("partner_name"), order.getString("order_number"));
-            data.put("link", rules.config().pageUrl() + "?token=" + token);
             data.put("expiresOn", expiresAt.atZoneSameInstant(ScoreService.ZONE).format(DAY));
             mails.add(outbox.render(MailKind.REVIEW_INVITATION, order.getString("customer_locale"), order.getString("customer_email"),
-                    order.getString("customer_id"), data));
+                    order.getString("customer_id"), data, new MailOutbox.Link(rules.config().pageUrl(), token)));
         }
         Position next = last;
         return conn.preparedQuery("""

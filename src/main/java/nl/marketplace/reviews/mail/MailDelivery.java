@@ -1,6 +1,8 @@
 package nl.marketplace.reviews.mail;
 
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
@@ -68,6 +71,13 @@ public class MailDelivery {
         @WithDefault("1h")
         Duration maxBackoff();
 
+        /** 32 random bytes in base64 that seal the links of mails waiting to be sent (LinkSealer); required. */
+        Optional<String> linkKey();
+
+        /** How long a sent or parked mail keeps its body (MailRetention); then it is blanked. */
+        @WithDefault("30d")
+        Duration bodyRetention();
+
         /** How often the job looks for due mails (read by @Scheduled). */
         @WithDefault("5s")
         String deliveryInterval();
@@ -79,18 +89,20 @@ public class MailDelivery {
                         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                           AND (claimed_until IS NULL OR claimed_until < now())
                         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id, recipient, subject, text_body, html_body, attempts""";
+            RETURNING id, recipient, subject, text_body, html_body, link_secret, attempts""";
 
     private final Db db;
     private final ReactiveMailer mailer;
+    private final LinkSealer sealer;
     private final Config config;
     private final Counter sent;
     private final Counter failed;
     private final Counter parked;
     private volatile boolean stopping;
 
-    public MailDelivery(Db db, ReactiveMailer mailer, Config config, MeterRegistry registry) {
+    public MailDelivery(Db db, ReactiveMailer mailer, LinkSealer sealer, Config config, MeterRegistry registry) {
         this.db = db;
+        this.sealer = sealer;
         this.mailer = mailer;
         this.config = config;
         this.sent = Counter.builder("mail.sent").description("Mails the SMTP server accepted").register(registry);
@@ -136,8 +148,24 @@ public class MailDelivery {
         long claimedAt = System.nanoTime();
         long id = row.getLong("id");
         int attempts = row.getInteger("attempts");
-        Mail mail = Mail.withText(row.getString("recipient"), row.getString("subject"), row.getString("text_body"))
-                .setHtml(row.getString("html_body"));
+        String text = row.getString("text_body");
+        String html = row.getString("html_body");
+        Buffer secret = row.getBuffer("link_secret");
+        if (secret != null) {
+            try {
+                String token = sealer.open(secret.getBytes());
+                text = LinkSealer.completed(text, token);
+                html = LinkSealer.completed(html, token);
+            } catch (GeneralSecurityException e) {
+                // Sealed with another reviews.mail.link-key: its link cannot be made again. Trying later won't help.
+                parked.increment();
+                LOG.errorf("Mail %d parked: its link was sealed with another reviews.mail.link-key", id);
+                return db.query("UPDATE outbox_mail SET claimed_until = NULL, failed_at = now(), last_error = $2 WHERE id = $1",
+                        Tuple.of(id, "its link was sealed with another reviews.mail.link-key; the link cannot be made again"))
+                        .replaceWith(false);
+            }
+        }
+        Mail mail = Mail.withText(row.getString("recipient"), row.getString("subject"), text).setHtml(html);
         return mailer.send(mail)
                 // The reactive mailer has no read timeout of its own: a server that stops answering would hold the run.
                 .ifNoItem().after(config.sendTimeout())
@@ -154,7 +182,9 @@ public class MailDelivery {
     private Uni<Boolean> markSent(long id, long claimedAtNanos) {
         // Until shortly before the lease ends, counted from the claim (the send took part of it already).
         long leaseLeftMillis = config.lease().toMillis() - (System.nanoTime() - claimedAtNanos) / 1_000_000 - 2_000;
-        return db.query("UPDATE outbox_mail SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1", Tuple.of(id))
+        // The link's token goes with it: a sent mail keeps no working link.
+        return db.query("UPDATE outbox_mail SET sent_at = now(), claimed_until = NULL, last_error = NULL, link_secret = NULL "
+                + "WHERE id = $1", Tuple.of(id))
                 .onFailure(ServiceUnavailable::isCause).retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(5))
                 .expireIn(Math.max(1, leaseLeftMillis))
                 .invoke(() -> sent.increment())

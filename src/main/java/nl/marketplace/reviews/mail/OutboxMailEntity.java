@@ -36,6 +36,10 @@ public class OutboxMailEntity extends PanacheEntityBase {
     @Column(name = "html_body")
     public String htmlBody;
 
+    /** The link's token, sealed (LinkSealer); dropped when the mail is sent. */
+    @Column(name = "link_secret")
+    public byte[] linkSecret;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

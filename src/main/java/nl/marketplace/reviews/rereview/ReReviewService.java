@@ -146,10 +146,9 @@ public class ReReviewService {
                 return request.persist()
                         .chain(() -> mailData(review))
                         .chain(mail -> {
-                            mail.data.put("link", rules.config().pageUrl() + "?token=" + token);
                             mail.data.put("expiresOn", request.expiresAt.atZoneSameInstant(ScoreService.ZONE).format(DAY));
-                            return outbox.enqueue(MailKind.RE_REVIEW_REQUEST, mail.order.customerLocale,
-                                    mail.order.customerEmail, mail.order.customerId, mail.data, now);
+                            return outbox.enqueue(MailKind.RE_REVIEW_REQUEST, mail.order.customerLocale, mail.order.customerEmail,
+                                    mail.order.customerId, mail.data, new MailOutbox.Link(rules.config().pageUrl(), token), now);
                         })
                         .replaceWith(Outcome.ok(reviewKey));
             }));
