@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Type;
 @Description("A message that the partner sent the customer of a review through the platform (E-mail de klant).")
 public record CustomerContact(
         @Ignore long reviewKey,
+        @Ignore long id,
         @NonNull @Description("The message as sent.") String message,
         @NonNull @Description("When the partner sent it.") OffsetDateTime createdAt) {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.Arguments;
 import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.graphql.GlobalId;
@@ -38,6 +40,7 @@ public class ReReviewGraphQL {
     private final Clock clock;
     private final Batcher<Long, List<CustomerContact>> contactBatcher;
     private final Batcher<Long, ReReviewRules.Facts> factsBatcher;
+    private final Batcher<ReReviewRepository.ContactPage, CustomerContactConnection> contactPages;
 
     public ReReviewGraphQL(ReReviewService service, ReReviewRepository repository, ReReviewRules rules,
             ReviewService reviews, CallerService callers, Clock clock) {
@@ -49,6 +52,7 @@ public class ReReviewGraphQL {
         this.clock = clock;
         this.contactBatcher = new Batcher<>("review-contacts", repository::contacts);
         this.factsBatcher = new Batcher<>("review-re-review", repository::facts);
+        this.contactPages = new Batcher<>("review-contact-pages", repository::contactPages);
     }
 
     @Mutation("emailCustomer")
@@ -84,8 +88,21 @@ public class ReReviewGraphQL {
                 : Uni.createFrom().item(new SubmitReReviewPayload(null, o.userErrors())));
     }
 
+    @Name("customerContacts")
+    @Description("The review's partner or an administrator: the messages sent to the customer about this review (E-mail de klant), "
+            + "newest first, a page at a time. FORBIDDEN (and null) for others, so the public part of the review still answers.")
+    public Uni<CustomerContactConnection> customerContacts(@Source Review review,
+            @DefaultValue("20") @Description("Page size, 1-100.") Integer first,
+            @Description("Continue behind this cursor (an `endCursor` or edge `cursor`).") String after) {
+        callers.current().requireReader(review.partnerKey());
+        return contactPages.load(new ReReviewRepository.ContactPage(review.key(), Arguments.first(first), ContactCursor.decode(after)));
+    }
+
+    /** The whole list, from before customerContacts: bounded by reviews.customer-contact.per-review (10), but not a connection. */
+    @Deprecated
     @Name("contacts")
-    @Description("The review's partner or an administrator: the messages sent to the customer about this review, newest first. FORBIDDEN for others.")
+    @Description("Deprecated: use customerContacts, a connection. The review's partner or an administrator: the messages sent to the "
+            + "customer about this review, newest first. FORBIDDEN for others.")
     public Uni<List<@NonNull CustomerContact>> contacts(@Source Review review) {
         callers.current().requireReader(review.partnerKey());
         return contactBatcher.load(review.key()).map(found -> found == null ? List.of() : found);

@@ -112,7 +112,8 @@ class PartnerActionsTest {
         assertTrue(Mails.html(mail).contains("Acting partner stuurt je een bericht"), Mails.html(mail));
 
         JsonPath seller = dataAs(token, Operations.read("SellerReview"), "id", reviewId);
-        assertEquals(1, seller.getList("data.review.contacts").size());
+        assertEquals(1, seller.getList("data.review.customerContacts.nodes").size());
+        assertEquals(1, seller.getInt("data.review.customerContacts.totalCount"));
         assertTrue(seller.getString("data.review.orderNumber").startsWith("T-"));
     }
 
@@ -199,7 +200,7 @@ class PartnerActionsTest {
 
         for (String caller : new String[] { Tokens.partner(other), null }) {
             String expected = caller == null ? "Sign in as the review's partner" : "This review belongs to another partner";
-            for (String field : List.of("orderNumber", "contacts { message }", "reReview { status }")) {
+            for (String field : List.of("orderNumber", "contacts { message }", "customerContacts { totalCount }", "reReview { status }")) {
                 JsonPath answer = postAs(caller, "query($id: ID!) { review(id: $id) { id " + field + " } }", "id", reviewId);
                 assertEquals(List.of("FORBIDDEN"), errorCodes(answer), field);
                 assertEquals(expected, answer.getString("errors[0].message"));

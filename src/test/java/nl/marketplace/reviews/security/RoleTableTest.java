@@ -103,6 +103,7 @@ class RoleTableTest {
                                 "role@example.com", "reviewOptIn", false, "expectedDeliveryDate", "2026-01-01")))), PLATFORM),
                 new Operation("review.orderNumber", t -> reviewField(t, "orderNumber"), PRIVATE_READ),
                 new Operation("review.contacts", t -> reviewField(t, "contacts { message }"), PRIVATE_READ),
+                new Operation("review.customerContacts", t -> reviewField(t, "customerContacts { totalCount nodes { message } }"), PRIVATE_READ),
                 new Operation("review.reReview", t -> reviewField(t, "reReview { status }"), PRIVATE_READ),
                 new Operation("review.exclusions", t -> reviewField(t, "exclusions { reason }"), PRIVATE_READ),
                 new Operation("review (public)", t -> reviewField(t, "overall authorName reply { text }"), List.of(Who.values())));
