@@ -22,7 +22,7 @@ public enum ApiErrorCode {
     QUERY_TOO_COMPLEX,
     /** The caller may not see or do this (a private field, another partner's review). */
     FORBIDDEN,
-    /** A subscription's token expired: subscribe again with a new one. */
+    /** HTTP 401: the bearer token does not verify; or a subscription's token expired: sign in again. */
     UNAUTHENTICATED,
     /** No object with this id. */
     NOT_FOUND,

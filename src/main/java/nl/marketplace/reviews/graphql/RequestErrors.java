@@ -9,7 +9,8 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
+import graphql.ErrorClassification;
+import graphql.language.SourceLocation;
 import graphql.InvalidSyntaxError;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.UnknownOperationException;
@@ -75,13 +76,54 @@ public class RequestErrors implements EventingService {
         if (error instanceof ExceptionWhileDataFetching || extensions != null && extensions.get("code") != null) {
             return error;
         }
-        Map<String, Object> coded = new LinkedHashMap<>();
-        coded.put("code", codeOf(error).name());
-        if (error.getErrorType() != null) {
-            coded.put("classification", error.getErrorType().toString());
+        return new CodedError(readable(error.getMessage()), error.getLocations(), error.getPath(), codeOf(error), error.getErrorType());
+    }
+
+    /**
+     * An error as the client gets it: message, locations, path and {@code extensions.code}, nothing
+     * else (graphql-java's own errors would add a "classification", such as DataFetchingException).
+     */
+    record CodedError(String message, List<SourceLocation> locations, List<Object> path, ApiErrorCode code,
+            ErrorClassification classification) implements GraphQLError {
+
+        @Override
+        public String getMessage() {
+            return message;
         }
-        return GraphqlErrorBuilder.newError().message(readable(error.getMessage())).locations(error.getLocations())
-                .path(error.getPath()).extensions(coded).build();
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
+        }
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public ErrorClassification getErrorType() {
+            return classification;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return Map.of("code", code.name());
+        }
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> specification = new LinkedHashMap<>();
+            specification.put("message", message);
+            if (locations != null && !locations.isEmpty()) {
+                specification.put("locations", locations.stream().map(l -> Map.of("line", l.getLine(), "column", l.getColumn())).toList());
+            }
+            if (path != null) {
+                specification.put("path", path);
+            }
+            specification.put("extensions", getExtensions());
+            return specification;
+        }
     }
 
     static ApiErrorCode codeOf(GraphQLError error) {

@@ -249,10 +249,13 @@ class PartnerActionsTest {
 
     @Test
     void aTokenThatDoesNotVerifyIsRefused() {
-        io.restassured.RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer " + Tokens.forged(partner))
-                .body(Map.of("query", "{ __typename }")).when().post("/graphql").then().statusCode(401);
-        io.restassured.RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer not.a.token")
-                .body(Map.of("query", "{ __typename }")).when().post("/graphql").then().statusCode(401);
+        for (String token : List.of(Tokens.forged(partner), "not.a.token", Tokens.expired(partner), Tokens.unsigned(partner))) {
+            io.restassured.response.Response refused = io.restassured.RestAssured.given().contentType(ContentType.JSON)
+                    .header("Authorization", "Bearer " + token).body(Map.of("query", "{ __typename }")).when().post("/graphql");
+            assertEquals(401, refused.statusCode());
+            assertEquals("Bearer", refused.header("WWW-Authenticate"));
+            assertEquals(List.of("UNAUTHENTICATED"), refused.jsonPath().getList("errors.extensions.code"), refused.asString());
+        }
     }
 
     @Test

@@ -48,4 +48,39 @@ public final class Tokens {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A partner's token that expired an hour ago (by the real clock: smallrye-jwt checks expiry against it, not the service's Clock). */
+    public static String expired(long partnerKey) {
+        java.time.Instant now = java.time.Instant.now();
+        return Jwt.issuer(TestEnvironment.ISSUER).subject("partner-" + partnerKey).groups(Set.of("partner"))
+                .claim("partner_id", TestData.partnerId(partnerKey)).issuedAt(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600))
+                .sign(TestEnvironment.keys().getPrivate());
+    }
+
+    /** Signed with the right key, but by another issuer. */
+    public static String otherIssuer(long partnerKey) {
+        return Jwt.issuer("https://evil.example").subject("partner-" + partnerKey).groups(Set.of("partner"))
+                .claim("partner_id", TestData.partnerId(partnerKey)).sign(TestEnvironment.keys().getPrivate());
+    }
+
+    /** A valid token with a partner_id but neither group. */
+    public static String otherGroup(long partnerKey) {
+        return Jwt.issuer(TestEnvironment.ISSUER).subject("customer-" + partnerKey).groups(Set.of("customer"))
+                .claim("partner_id", TestData.partnerId(partnerKey)).sign(TestEnvironment.keys().getPrivate());
+    }
+
+    /** In the partner group, with something other than a partner's id as partner_id. */
+    public static String partnerIdClaim(String partnerId) {
+        return Jwt.issuer(TestEnvironment.ISSUER).subject("partner-x").groups(Set.of("partner")).claim("partner_id", partnerId)
+                .sign(TestEnvironment.keys().getPrivate());
+    }
+
+    /** The partner's claims, unsigned (alg none). */
+    public static String unsigned(long partnerKey) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"iss\":\"" + TestEnvironment.ISSUER + "\",\"sub\":\"partner-" + partnerKey
+                        + "\",\"groups\":[\"partner\"],\"partner_id\":\"" + TestData.partnerId(partnerKey) + "\",\"exp\":4102444800}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+    }
 }
