@@ -12,6 +12,12 @@ public enum ApiErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     /** HTTP 413: the body is larger than reviews.graphql.max-body-bytes. */
     PAYLOAD_TOO_LARGE,
+    /** HTTP 405: a mutation or subscription sent with GET (queries only). */
+    METHOD_NOT_ALLOWED,
+    /** The persisted query's hash is not stored (yet): send the query with it, which stores it ("PersistedQueryNotFound"). */
+    PERSISTED_QUERY_NOT_FOUND,
+    /** The query sent with a persisted-query hash does not have that SHA-256. */
+    PERSISTED_QUERY_HASH_MISMATCH,
     /** HTTP 400: the document is not GraphQL (a syntax error, too many tokens, too long a number). */
     GRAPHQL_PARSE_FAILED,
     /** The document does not fit the schema (an unknown field, a missing argument, a wrong operation name). */

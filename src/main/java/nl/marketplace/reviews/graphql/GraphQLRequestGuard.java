@@ -1,6 +1,7 @@
 package nl.marketplace.reviews.graphql;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,17 +16,23 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * Checks a GraphQL POST before SmallRye sees it, and answers a client's mistake as the
@@ -56,6 +63,8 @@ public class GraphQLRequestGuard {
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_DIGITS = 100;
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    /** Set on a GET rerouted as a POST. */
+    private static final String FROM_GET = GraphQLRequestGuard.class.getName() + ".fromGet";
 
     /** Documents that parsed: at most this many, each at most MAX_REMEMBERED_LENGTH characters. */
     static final int MAX_REMEMBERED = 1_000;
@@ -64,9 +73,12 @@ public class GraphQLRequestGuard {
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final Set<String> parsed = ConcurrentHashMap.newKeySet();
+    private final PersistedQueries persistedQueries;
 
-    public GraphQLRequestGuard(@ConfigProperty(name = "reviews.graphql.max-body-bytes", defaultValue = "262144") int maxBodyBytes) {
+    public GraphQLRequestGuard(@ConfigProperty(name = "reviews.graphql.max-body-bytes", defaultValue = "262144") int maxBodyBytes,
+            PersistedQueries persistedQueries) {
         this.maxBodyBytes = maxBodyBytes;
+        this.persistedQueries = persistedQueries;
         this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS).maxStringLength(maxBodyBytes).build()).build());
     }
@@ -75,7 +87,7 @@ public class GraphQLRequestGuard {
         // Before SmallRye's route; its own body handler finds the body read already.
         router.post("/graphql").order(-900)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-                .handler(this::check)
+                .handler(this::checkPost)
                 .failureHandler(rc -> {
                     if (rc.statusCode() == 413) {
                         refuse(rc, 413, ApiErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes");
@@ -83,9 +95,16 @@ public class GraphQLRequestGuard {
                         rc.next();
                     }
                 });
+        router.get("/graphql").order(-900).handler(this::checkGet);
     }
 
-    private void check(RoutingContext rc) {
+    private void checkPost(RoutingContext rc) {
+        if (rc.get(FROM_GET) != null) {
+            // A GET, checked by checkGet and rerouted as this POST: on to SmallRye.
+            rc.addHeadersEndHandler(ignored -> answerAs(rc));
+            rc.next();
+            return;
+        }
         String problem = mediaTypeProblem(rc.request().getHeader(HttpHeaders.CONTENT_TYPE));
         if (problem != null) {
             refuse(rc, 415, ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, problem);
@@ -101,24 +120,119 @@ public class GraphQLRequestGuard {
             refuse(rc, 400, ApiErrorCode.BAD_REQUEST, "The request body is not JSON");
             return;
         }
-        problem = shapeProblem(body);
+        proceed(rc, body, false);
+    }
+
+    /**
+     * A GET as the GraphQL-over-HTTP spec and Apollo send it: query, operationName, and variables and
+     * extensions as JSON, in the URL. Queries only (405 else). SmallRye's own GET support decodes the
+     * parameters a second time ("+" in a variable became a space), so a GET is checked here and
+     * rerouted to SmallRye as the equivalent POST.
+     */
+    private void checkGet(RoutingContext rc) {
+        if ("websocket".equalsIgnoreCase(rc.request().getHeader(HttpHeaders.UPGRADE))) {
+            rc.next(); // a subscription's WebSocket handshake: SmallRye's
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        for (String name : new String[] { "query", "operationName", "variables", "extensions" }) {
+            List<String> values = rc.queryParam(name);
+            if (values.size() > 1) {
+                refuse(rc, 400, ApiErrorCode.BAD_REQUEST, "The parameter " + name + " is given more than once");
+                return;
+            }
+            if (values.isEmpty() || values.get(0).isEmpty()) {
+                continue;
+            }
+            if (name.equals("variables") || name.equals("extensions")) {
+                try {
+                    body.set(name, json.readTree(values.get(0)));
+                } catch (IOException e) {
+                    refuse(rc, 400, ApiErrorCode.BAD_REQUEST, "The parameter " + name + " is not JSON");
+                    return;
+                }
+            } else {
+                body.put(name, values.get(0));
+            }
+        }
+        proceed(rc, body, true);
+    }
+
+    /** The checks both methods share, with the persisted query (if any) resolved first. */
+    private void proceed(RoutingContext rc, JsonNode body, boolean get) {
+        String problem = shapeProblem(body);
         if (problem != null) {
             refuse(rc, 400, ApiErrorCode.BAD_REQUEST, problem);
             return;
         }
-        String document = body.get("query").asText();
-        if (!parsed.contains(document)) {
-            problem = longestNumberLiteral(document) > MAX_NUMBER_DIGITS
-                    ? "A number in the document has more than " + MAX_NUMBER_DIGITS + " digits"
-                    : syntaxProblem(document);
-            if (problem != null) {
-                refuse(rc, acceptsGraphQLResponse(rc) ? 400 : 200, ApiErrorCode.GRAPHQL_PARSE_FAILED, problem);
+        JsonNode persisted = body.path("extensions").get("persistedQuery");
+        Uni<String> document = persisted == null ? Uni.createFrom().item(body.get("query").textValue())
+                : !persisted.isObject() ? Uni.createFrom().failure(new PersistedQueries.Refusal(ApiErrorCode.BAD_REQUEST,
+                        "extensions.persistedQuery must be an object"))
+                : persistedQueries.resolve(persisted, body.get("query"));
+        document.subscribe().with(query -> {
+            String syntax = documentProblem(query);
+            if (syntax != null) {
+                refuse(rc, acceptsGraphQLResponse(rc) ? 400 : 200, ApiErrorCode.GRAPHQL_PARSE_FAILED, syntax);
                 return;
             }
+            if (get && !onlyReads(query, body.path("operationName").textValue())) {
+                rc.response().putHeader(HttpHeaders.ALLOW, "POST");
+                refuse(rc, 405, ApiErrorCode.METHOD_NOT_ALLOWED, "GET runs queries only: send mutations and subscriptions with POST");
+                return;
+            }
+            if (persisted == null && !get) {
+                rc.addHeadersEndHandler(ignored -> answerAs(rc));
+                rc.next();
+                return;
+            }
+            // SmallRye reads the request from the body: give it the whole document.
+            ((ObjectNode) body).put("query", query);
+            try {
+                ((RoutingContextInternal) rc).setBody(Buffer.buffer(json.writeValueAsBytes(body)));
+            } catch (IOException e) {
+                rc.fail(e);
+                return;
+            }
+            if (get) {
+                rc.put(FROM_GET, Boolean.TRUE);
+                rc.reroute(HttpMethod.POST, "/graphql");
+            } else {
+                rc.addHeadersEndHandler(ignored -> answerAs(rc));
+                rc.next();
+            }
+        }, failure -> {
+            if (failure instanceof PersistedQueries.Refusal refusal) {
+                // Not found is a request error like any other (200 to application/json); a bad extension is a bad request.
+                boolean notFound = refusal.code == ApiErrorCode.PERSISTED_QUERY_NOT_FOUND;
+                refuse(rc, notFound && !acceptsGraphQLResponse(rc) ? 200 : 400, refusal.code, refusal.getMessage());
+            } else {
+                rc.fail(failure);
+            }
+        });
+    }
+
+    /** Null, or why the document does not parse (a document that parsed before is not parsed again). */
+    private String documentProblem(String document) {
+        if (parsed.contains(document)) {
+            return null;
+        }
+        String problem = longestNumberLiteral(document) > MAX_NUMBER_DIGITS
+                ? "A number in the document has more than " + MAX_NUMBER_DIGITS + " digits"
+                : syntaxProblem(document);
+        if (problem == null) {
             remember(document);
         }
-        rc.addHeadersEndHandler(ignored -> answerAs(rc));
-        rc.next();
+        return problem;
+    }
+
+    /** Whether the operation a GET runs is a query (an unknown or ambiguous one is left to the validation that follows). */
+    static boolean onlyReads(String document, String operationName) {
+        List<OperationDefinition> operations = Parser.parse(ParserEnvironment.newParserEnvironment().document(document)
+                .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build())
+                .getDefinitionsOfType(OperationDefinition.class);
+        return operations.stream().filter(o -> operationName == null || operationName.equals(o.getName()))
+                .allMatch(o -> o.getOperation() == OperationDefinition.Operation.QUERY);
     }
 
     /** Null, or graphql-java's description of the document's first syntax error. */
@@ -185,10 +299,10 @@ public class GraphQLRequestGuard {
             return "The request body must be a JSON object";
         }
         JsonNode query = body.get("query");
-        if (query == null || query.isNull()) {
+        if ((query == null || query.isNull()) && body.path("extensions").get("persistedQuery") == null) {
             return "The request has no 'query'";
         }
-        if (!query.isTextual()) {
+        if (query != null && !query.isNull() && !query.isTextual()) {
             return "'query' must be a string";
         }
         for (Map.Entry<String, Boolean> field : Map.of("variables", true, "extensions", true, "operationName", false).entrySet()) {

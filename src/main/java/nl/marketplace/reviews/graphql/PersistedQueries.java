@@ -1,0 +1,251 @@
+package nl.marketplace.reviews.graphql;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.Db;
+
+/**
+ * Automatic persisted queries, the protocol of Apollo's persisted-query link (SmallRye GraphQL has
+ * none: its issue 2321): a request whose {@code extensions.persistedQuery} has a
+ * {@code sha256Hash} and no {@code query} runs the document stored under that hash, or is answered
+ * PERSISTED_QUERY_NOT_FOUND ("PersistedQueryNotFound"), after which the client sends both and the
+ * document is stored once its hash is checked (PERSISTED_QUERY_HASH_MISMATCH when it does not match).
+ *
+ * <p>The store is a table, so every instance shares it and it survives restarts: a client whose
+ * document was registered through one pod is served by the next one, and a rolling deploy does not
+ * make every client register again. The committed operations of graphql/operations are registered
+ * at start and never pruned; others are pruned least recently used first beyond
+ * {@code reviews.persisted-queries.max-documents}, so anonymous registrations cannot grow it without
+ * end (a pruned document is registered again by its client, one round trip later). Recently used
+ * documents are also kept in memory, so a hit costs no statement.
+ */
+@ApplicationScoped
+public class PersistedQueries {
+
+    private static final Logger LOG = Logger.getLogger(PersistedQueries.class);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final String OPERATIONS = "graphql-operations";
+    /** An operation that is always there (OperationsTest runs it). */
+    private static final String ANCHOR = "PartnerSummaries.graphql";
+    private static final int IN_MEMORY = 2_000;
+
+    @ConfigMapping(prefix = "reviews.persisted-queries")
+    public interface Config {
+        /** How many documents the store keeps besides the committed operations. */
+        @WithDefault("10000")
+        int maxDocuments();
+    }
+
+    /** Why a persisted-query request cannot be served: the client's mistake, or a document not (yet) stored. */
+    public static final class Refusal extends RuntimeException {
+        final ApiErrorCode code;
+
+        Refusal(ApiErrorCode code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+    private final Db db;
+    private final Clock clock;
+    private final Config config;
+    private final int maxDocumentLength;
+    /** A document known here, and the day its row was last marked used. */
+    private record Known(String document, LocalDate usedOn) {
+    }
+
+    private final Map<String, Known> recent = new LinkedHashMap<>(IN_MEMORY, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+            return size() > IN_MEMORY;
+        }
+    };
+
+    public PersistedQueries(Db db, Clock clock, Config config) {
+        this.db = db;
+        this.clock = clock;
+        this.config = config;
+        this.maxDocumentLength = GraphQLRequestGuard.MAX_REMEMBERED_LENGTH;
+    }
+
+    /**
+     * The committed operations, stored before the first request. Blocking on purpose, on the main
+     * thread at start-up like the migrations before it: a client of a fresh pod finds them.
+     */
+    void registerCommitted(@Observes StartupEvent event) {
+        Map<String, String> operations = committedOperations();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Uni.join().all(operations.values().stream().map(document -> store(sha256(document), document, true, now)).toList())
+                .andCollectFailures().await().atMost(Duration.ofSeconds(60));
+        LOG.infof("Registered %d committed operations as persisted queries: %s", operations.size(), operations.keySet());
+    }
+
+    /**
+     * The document a request runs: its own query when it has one (stored under the hash it gave,
+     * once checked), else the stored one. Fails with a {@link Refusal}.
+     */
+    public Uni<String> resolve(JsonNode persistedQuery, JsonNode query) {
+        JsonNode version = persistedQuery.get("version");
+        if (version == null || !version.isInt() || version.intValue() != 1) {
+            return Uni.createFrom().failure(new Refusal(ApiErrorCode.BAD_REQUEST, "extensions.persistedQuery.version must be 1"));
+        }
+        JsonNode hashNode = persistedQuery.get("sha256Hash");
+        String hash = hashNode == null || !hashNode.isTextual() ? "" : hashNode.textValue();
+        if (!SHA256.matcher(hash).matches()) {
+            return Uni.createFrom().failure(new Refusal(ApiErrorCode.BAD_REQUEST,
+                    "extensions.persistedQuery.sha256Hash must be the document's SHA-256 in 64 lowercase hexadecimal digits"));
+        }
+        if (query != null && query.isTextual()) {
+            String document = query.textValue();
+            if (!sha256(document).equals(hash)) {
+                return Uni.createFrom().failure(new Refusal(ApiErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+                        "provided sha does not match query: sha256Hash is not the SHA-256 of the query"));
+            }
+            if (document.length() > maxDocumentLength) {
+                return Uni.createFrom().item(document); // run, but not worth keeping
+            }
+            return store(hash, document, false, OffsetDateTime.now(clock)).replaceWith(document);
+        }
+        LocalDate today = today();
+        Known known;
+        synchronized (recent) {
+            known = recent.get(hash);
+        }
+        if (known != null) {
+            if (known.usedOn().isBefore(today)) {
+                // Once a day, so that pruning sees the document in use; the answer does not wait for it.
+                remember(hash, known.document(), today);
+                db.query("UPDATE persisted_query SET used_on = $2 WHERE sha256 = $1 AND used_on < $2", Tuple.of(hash, today))
+                        .subscribe().with(ignored -> { }, failure -> LOG.debugf("Persisted query %s not marked used: %s", hash, failure));
+            }
+            return Uni.createFrom().item(known.document());
+        }
+        return db.query("""
+                WITH touched AS (UPDATE persisted_query SET used_on = $2 WHERE sha256 = $1 AND used_on < $2)
+                SELECT document FROM persisted_query WHERE sha256 = $1""", Tuple.of(hash, today)).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new Refusal(ApiErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+                    }
+                    String document = rows.iterator().next().getString("document");
+                    remember(hash, document, today);
+                    return document;
+                });
+    }
+
+    private Uni<Void> store(String hash, String document, boolean committed, OffsetDateTime now) {
+        remember(hash, document, today());
+        return db.query("""
+                INSERT INTO persisted_query (sha256, document, committed, registered_at, used_on) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (sha256) DO UPDATE SET committed = persisted_query.committed OR excluded.committed,
+                    used_on = greatest(persisted_query.used_on, excluded.used_on)""",
+                Tuple.of(hash, document, committed, now, today())).replaceWithVoid();
+    }
+
+    /** The day of last use, for pruning only: UTC is as good as any zone for "least recently used". */
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private void remember(String hash, String document, LocalDate usedOn) {
+        synchronized (recent) {
+            recent.put(hash, new Known(document, usedOn));
+        }
+    }
+
+    @Scheduled(identity = "persisted-query-pruning", every = "1h", delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledPrune() {
+        return prune().replaceWithVoid();
+    }
+
+    /** Forgets the least recently used documents beyond max-documents (any instance may run it). Returns how many. */
+    public Uni<Integer> prune() {
+        return db.query("""
+                DELETE FROM persisted_query WHERE sha256 IN (
+                    SELECT sha256 FROM persisted_query WHERE NOT committed ORDER BY used_on DESC, registered_at DESC OFFSET $1)""",
+                Tuple.of(config.maxDocuments())).map(rows -> rows.rowCount()).invoke(n -> {
+                    if (n > 0) {
+                        LOG.infof("Pruned %d persisted queries beyond the %d most recently used", n, config.maxDocuments());
+                    }
+                });
+    }
+
+    public static String sha256(String document) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * graphql/operations as packaged (pom.xml copies them into the jar): file name to document. Found
+     * through one of them, since class loaders do not list directories: a file in dev and tests, an
+     * entry of the application jar when packaged.
+     */
+    static Map<String, String> committedOperations() {
+        Map<String, String> operations = new TreeMap<>();
+        URL anchor = PersistedQueries.class.getClassLoader().getResource(OPERATIONS + "/" + ANCHOR);
+        try {
+            if (anchor == null) {
+                throw new IOException(OPERATIONS + "/" + ANCHOR + " is not on the class path");
+            }
+            if (anchor.getProtocol().equals("jar")) {
+                String spec = anchor.toString();
+                try (FileSystem jar = FileSystems.newFileSystem(Path.of(URI.create(spec.substring("jar:".length(), spec.indexOf("!/")))))) {
+                    read(jar.getPath(OPERATIONS), operations);
+                }
+            } else {
+                read(Path.of(anchor.toURI()).getParent(), operations);
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            LOG.warnf("The committed operations could not be read, so none is registered as a persisted query: %s", e.toString());
+        }
+        return operations;
+    }
+
+    private static void read(Path directory, Map<String, String> into) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".graphql")).toList()) {
+                into.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
