@@ -65,6 +65,8 @@ public class GraphQLRequestGuard {
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     /** Set on a GET rerouted as a POST. */
     private static final String FROM_GET = GraphQLRequestGuard.class.getName() + ".fromGet";
+    /** Set on an anonymous GET whose answer may be cached: its ETag. */
+    private static final String ETAG = GraphQLRequestGuard.class.getName() + ".etag";
 
     /** Documents that parsed: at most this many, each at most MAX_REMEMBERED_LENGTH characters. */
     static final int MAX_REMEMBERED = 1_000;
@@ -74,11 +76,13 @@ public class GraphQLRequestGuard {
     private final int maxBodyBytes;
     private final Set<String> parsed = ConcurrentHashMap.newKeySet();
     private final PersistedQueries persistedQueries;
+    private final HttpCaching caching;
 
     public GraphQLRequestGuard(@ConfigProperty(name = "reviews.graphql.max-body-bytes", defaultValue = "262144") int maxBodyBytes,
-            PersistedQueries persistedQueries) {
+            PersistedQueries persistedQueries, HttpCaching caching) {
         this.maxBodyBytes = maxBodyBytes;
         this.persistedQueries = persistedQueries;
+        this.caching = caching;
         this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS).maxStringLength(maxBodyBytes).build()).build());
     }
@@ -195,7 +199,19 @@ public class GraphQLRequestGuard {
                 return;
             }
             if (get) {
+                String etag = rc.request().getHeader(HttpHeaders.AUTHORIZATION) != null ? null
+                        : caching.etag(query, body.path("operationName").textValue(), body.has("variables")
+                                ? body.get("variables").toString() : null, acceptsGraphQLResponse(rc) ? GRAPHQL_RESPONSE : "application/json");
+                if (etag != null && HttpCaching.matches(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+                    // Nothing public changed since this answer was given: not run again.
+                    rc.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
+                            .putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.VARY, HttpCaching.VARY).end();
+                    return;
+                }
                 rc.put(FROM_GET, Boolean.TRUE);
+                if (etag != null) {
+                    rc.put(ETAG, etag);
+                }
                 rc.reroute(HttpMethod.POST, "/graphql");
             } else {
                 rc.addHeadersEndHandler(ignored -> answerAs(rc));
@@ -255,10 +271,19 @@ public class GraphQLRequestGuard {
         }
     }
 
-    /** Just before SmallRye's answer goes out: its media type, and 400 for a request error. */
-    private static void answerAs(RoutingContext rc) {
+    /** Just before SmallRye's answer goes out: its media type, 400 for a request error, and whether it may be cached. */
+    private void answerAs(RoutingContext rc) {
         io.vertx.core.Context context = Vertx.currentContext();
         boolean requestError = context != null && context.removeLocal(RequestErrors.REQUEST_ERROR);
+        boolean hadErrors = context != null && context.removeLocal(RequestErrors.HAD_ERRORS);
+        String etag = rc.get(ETAG);
+        HttpServerResponse headers = rc.response();
+        headers.putHeader(HttpHeaders.VARY, HttpCaching.VARY);
+        if (etag != null && !hadErrors && headers.getStatusCode() == 200) {
+            headers.putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.ETAG, etag);
+        } else {
+            headers.putHeader(HttpHeaders.CACHE_CONTROL, HttpCaching.PRIVATE);
+        }
         HttpServerResponse response = rc.response();
         boolean graphqlResponse = acceptsGraphQLResponse(rc);
         if (requestError && graphqlResponse && response.getStatusCode() == 200) {
@@ -366,6 +391,7 @@ public class GraphQLRequestGuard {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8").end(body);
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, HttpCaching.PRIVATE).end(body);
     }
 }

@@ -35,6 +35,8 @@ public class RequestErrors implements EventingService {
 
     /** A local of the request's Vert.x context: this request's result has errors and no data. */
     static final String REQUEST_ERROR = RequestErrors.class.getName() + ".requestError";
+    /** A local of the request's Vert.x context: this request's result has errors (an answer not to cache). */
+    static final String HAD_ERRORS = RequestErrors.class.getName() + ".hadErrors";
 
     /** graphql-java writes literal values as their AST nodes: {@code 'StringValue{value='x'}'}. */
     private static final Pattern STRING_LITERAL = Pattern.compile("'StringValue\\{value='(.*?)'}'");
@@ -63,9 +65,10 @@ public class RequestErrors implements EventingService {
         }
         List<GraphQLError> errors = result.getErrors().stream().map(RequestErrors::withCode).toList();
         smallRye.setExecutionResult(result.transform(b -> b.errors(errors)));
-        if (!result.isDataPresent()) {
-            io.vertx.core.Context request = Vertx.currentContext();
-            if (request != null) {
+        io.vertx.core.Context request = Vertx.currentContext();
+        if (request != null) {
+            request.putLocal(HAD_ERRORS, Boolean.TRUE);
+            if (!result.isDataPresent()) {
                 request.putLocal(REQUEST_ERROR, Boolean.TRUE);
             }
         }
