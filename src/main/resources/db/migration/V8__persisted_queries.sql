@@ -5,6 +5,9 @@ CREATE TABLE persisted_query (
     sha256         text        PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
     document       text        NOT NULL,
     committed      boolean     NOT NULL DEFAULT false,
+    -- Committed, or registered by a signed-in caller: what anonymous callers may run when
+    -- reviews.graphql.trusted-documents-only is on.
+    trusted        boolean     NOT NULL DEFAULT false,
     registered_at  timestamptz NOT NULL,
     used_on        date        NOT NULL
 );

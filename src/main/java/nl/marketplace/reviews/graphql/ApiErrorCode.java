@@ -16,6 +16,8 @@ public enum ApiErrorCode {
     METHOD_NOT_ALLOWED,
     /** The persisted query's hash is not stored (yet): send the query with it, which stores it ("PersistedQueryNotFound"). */
     PERSISTED_QUERY_NOT_FOUND,
+    /** HTTP 400: with reviews.graphql.trusted-documents-only, an anonymous caller sent a document that is not registered. */
+    PERSISTED_QUERY_NOT_IN_LIST,
     /** The query sent with a persisted-query hash does not have that SHA-256. */
     PERSISTED_QUERY_HASH_MISMATCH,
     /** HTTP 400: the document is not GraphQL (a syntax error, too many tokens, too long a number). */

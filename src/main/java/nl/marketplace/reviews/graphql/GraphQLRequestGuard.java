@@ -76,11 +76,15 @@ public class GraphQLRequestGuard {
     private final int maxBodyBytes;
     private final Set<String> parsed = ConcurrentHashMap.newKeySet();
     private final PersistedQueries persistedQueries;
+    /** Anonymous callers run trusted documents only (README, "Trusted documents"). */
+    private final boolean trustedDocumentsOnly;
     private final HttpCaching caching;
 
     public GraphQLRequestGuard(@ConfigProperty(name = "reviews.graphql.max-body-bytes", defaultValue = "262144") int maxBodyBytes,
+            @ConfigProperty(name = "reviews.graphql.trusted-documents-only", defaultValue = "false") boolean trustedDocumentsOnly,
             PersistedQueries persistedQueries, HttpCaching caching) {
         this.maxBodyBytes = maxBodyBytes;
+        this.trustedDocumentsOnly = trustedDocumentsOnly;
         this.persistedQueries = persistedQueries;
         this.caching = caching;
         this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
@@ -170,11 +174,28 @@ public class GraphQLRequestGuard {
             return;
         }
         JsonNode persisted = body.path("extensions").get("persistedQuery");
-        Uni<String> document = persisted == null ? Uni.createFrom().item(body.get("query").textValue())
-                : !persisted.isObject() ? Uni.createFrom().failure(new PersistedQueries.Refusal(ApiErrorCode.BAD_REQUEST,
-                        "extensions.persistedQuery must be an object"))
-                : persistedQueries.resolve(persisted, body.get("query"));
-        document.subscribe().with(query -> {
+        boolean anonymous = rc.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
+        boolean mustBeTrusted = trustedDocumentsOnly && anonymous;
+        Uni<PersistedQueries.Resolved> document;
+        if (persisted == null) {
+            String given = body.get("query").textValue();
+            document = !mustBeTrusted ? Uni.createFrom().item(new PersistedQueries.Resolved(given, false))
+                    : persistedQueries.lookup(PersistedQueries.sha256(given)).map(found -> new PersistedQueries.Resolved(given,
+                            found != null && found.trusted()));
+        } else if (!persisted.isObject()) {
+            document = Uni.createFrom().failure(new PersistedQueries.Refusal(ApiErrorCode.BAD_REQUEST,
+                    "extensions.persistedQuery must be an object"));
+        } else {
+            // Where anonymous callers run trusted documents only, they do not register any either.
+            document = persistedQueries.resolve(persisted, body.get("query"), !anonymous, !mustBeTrusted);
+        }
+        document.subscribe().with(resolved -> {
+            if (mustBeTrusted && !resolved.trusted()) {
+                refuse(rc, 400, ApiErrorCode.PERSISTED_QUERY_NOT_IN_LIST, "Without signing in, this service runs registered "
+                        + "documents only: the operations of its schema repository and those registered by signed-in clients");
+                return;
+            }
+            String query = resolved.document();
             String syntax = documentProblem(query);
             if (syntax != null) {
                 refuse(rc, acceptsGraphQLResponse(rc) ? 400 : 200, ApiErrorCode.GRAPHQL_PARSE_FAILED, syntax);

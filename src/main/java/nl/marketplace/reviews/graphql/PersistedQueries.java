@@ -35,6 +35,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
 
@@ -84,8 +85,12 @@ public class PersistedQueries {
     private final Clock clock;
     private final Config config;
     private final int maxDocumentLength;
-    /** A document known here, and the day its row was last marked used. */
-    private record Known(String document, LocalDate usedOn) {
+    /** A document known here, whether it is trusted, and the day its row was last marked used. */
+    private record Known(String document, boolean trusted, LocalDate usedOn) {
+    }
+
+    /** The document a request runs, and whether it is trusted (committed, or registered by a signed-in caller). */
+    public record Resolved(String document, boolean trusted) {
     }
 
     private final Map<String, Known> recent = new LinkedHashMap<>(IN_MEMORY, 0.75f, true) {
@@ -109,16 +114,19 @@ public class PersistedQueries {
     void registerCommitted(@Observes StartupEvent event) {
         Map<String, String> operations = committedOperations();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Uni.join().all(operations.values().stream().map(document -> store(sha256(document), document, true, now)).toList())
-                .andCollectFailures().await().atMost(Duration.ofSeconds(60));
+        if (!operations.isEmpty()) {
+            Uni.join().all(operations.values().stream().map(document -> store(sha256(document), document, true, true, now)).toList())
+                    .andCollectFailures().await().atMost(Duration.ofSeconds(60));
+        }
         LOG.infof("Registered %d committed operations as persisted queries: %s", operations.size(), operations.keySet());
     }
 
     /**
      * The document a request runs: its own query when it has one (stored under the hash it gave,
-     * once checked), else the stored one. Fails with a {@link Refusal}.
+     * once checked, unless it may not register; trusted when the caller is signed in), else the stored
+     * one. Fails with a {@link Refusal}.
      */
-    public Uni<String> resolve(JsonNode persistedQuery, JsonNode query) {
+    public Uni<Resolved> resolve(JsonNode persistedQuery, JsonNode query, boolean signedIn, boolean mayRegister) {
         JsonNode version = persistedQuery.get("version");
         if (version == null || !version.isInt() || version.intValue() != 1) {
             return Uni.createFrom().failure(new Refusal(ApiErrorCode.BAD_REQUEST, "extensions.persistedQuery.version must be 1"));
@@ -135,11 +143,22 @@ public class PersistedQueries {
                 return Uni.createFrom().failure(new Refusal(ApiErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
                         "provided sha does not match query: sha256Hash is not the SHA-256 of the query"));
             }
-            if (document.length() > maxDocumentLength) {
-                return Uni.createFrom().item(document); // run, but not worth keeping
+            if (document.length() > maxDocumentLength || !mayRegister) {
+                // Run (if trusted), but not kept.
+                return lookup(hash).map(known -> new Resolved(document, known != null && known.trusted()));
             }
-            return store(hash, document, false, OffsetDateTime.now(clock)).replaceWith(document);
+            return store(hash, document, false, signedIn, OffsetDateTime.now(clock));
         }
+        return lookup(hash).map(known -> {
+            if (known == null) {
+                throw new Refusal(ApiErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+            }
+            return known;
+        });
+    }
+
+    /** The stored document with this hash, or null. */
+    public Uni<Resolved> lookup(String hash) {
         LocalDate today = today();
         Known known;
         synchronized (recent) {
@@ -148,31 +167,36 @@ public class PersistedQueries {
         if (known != null) {
             if (known.usedOn().isBefore(today)) {
                 // Once a day, so that pruning sees the document in use; the answer does not wait for it.
-                remember(hash, known.document(), today);
+                remember(hash, known.document(), known.trusted(), today);
                 db.query("UPDATE persisted_query SET used_on = $2 WHERE sha256 = $1 AND used_on < $2", Tuple.of(hash, today))
                         .subscribe().with(ignored -> { }, failure -> LOG.debugf("Persisted query %s not marked used: %s", hash, failure));
             }
-            return Uni.createFrom().item(known.document());
+            return Uni.createFrom().item(new Resolved(known.document(), known.trusted()));
         }
         return db.query("""
                 WITH touched AS (UPDATE persisted_query SET used_on = $2 WHERE sha256 = $1 AND used_on < $2)
-                SELECT document FROM persisted_query WHERE sha256 = $1""", Tuple.of(hash, today)).map(rows -> {
+                SELECT document, trusted FROM persisted_query WHERE sha256 = $1""", Tuple.of(hash, today)).map(rows -> {
                     if (rows.size() == 0) {
-                        throw new Refusal(ApiErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+                        return null;
                     }
-                    String document = rows.iterator().next().getString("document");
-                    remember(hash, document, today);
-                    return document;
+                    Row row = rows.iterator().next();
+                    remember(hash, row.getString("document"), row.getBoolean("trusted"), today);
+                    return new Resolved(row.getString("document"), row.getBoolean("trusted"));
                 });
     }
 
-    private Uni<Void> store(String hash, String document, boolean committed, OffsetDateTime now) {
-        remember(hash, document, today());
+    private Uni<Resolved> store(String hash, String document, boolean committed, boolean trusted, OffsetDateTime now) {
         return db.query("""
-                INSERT INTO persisted_query (sha256, document, committed, registered_at, used_on) VALUES ($1, $2, $3, $4, $5)
+                INSERT INTO persisted_query (sha256, document, committed, trusted, registered_at, used_on)
+                VALUES ($1, $2, $3, $4, $5, $6)
                 ON CONFLICT (sha256) DO UPDATE SET committed = persisted_query.committed OR excluded.committed,
-                    used_on = greatest(persisted_query.used_on, excluded.used_on)""",
-                Tuple.of(hash, document, committed, now, today())).replaceWithVoid();
+                    trusted = persisted_query.trusted OR excluded.trusted, used_on = greatest(persisted_query.used_on, excluded.used_on)
+                RETURNING trusted""",
+                Tuple.of(hash, document, committed, trusted, now, today())).map(rows -> {
+                    boolean isTrusted = rows.iterator().next().getBoolean("trusted");
+                    remember(hash, document, isTrusted, today());
+                    return new Resolved(document, isTrusted);
+                });
     }
 
     /** The day of last use, for pruning only: UTC is as good as any zone for "least recently used". */
@@ -180,9 +204,9 @@ public class PersistedQueries {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private void remember(String hash, String document, LocalDate usedOn) {
+    private void remember(String hash, String document, boolean trusted, LocalDate usedOn) {
         synchronized (recent) {
-            recent.put(hash, new Known(document, usedOn));
+            recent.put(hash, new Known(document, trusted, usedOn));
         }
     }
 

@@ -26,8 +26,9 @@ import nl.marketplace.reviews.review.Revision;
 @GraphQLApi
 @Description("Partner customer reviews (partnerbeoordelingen). Every top-level error has extensions.code, one of: "
         + "BAD_REQUEST, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE (the HTTP request is not a GraphQL request; HTTP 400, 415, 413), "
-        + "METHOD_NOT_ALLOWED (a mutation or subscription sent with GET; HTTP 405), PERSISTED_QUERY_NOT_FOUND and "
-        + "PERSISTED_QUERY_HASH_MISMATCH (automatic persisted queries: send the query with its hash), "
+        + "METHOD_NOT_ALLOWED (a mutation or subscription sent with GET; HTTP 405), PERSISTED_QUERY_NOT_FOUND, "
+        + "PERSISTED_QUERY_HASH_MISMATCH (automatic persisted queries: send the query with its hash), PERSISTED_QUERY_NOT_IN_LIST "
+        + "(where only registered documents run without sign-in), "
         + "GRAPHQL_PARSE_FAILED (not GraphQL syntax), GRAPHQL_VALIDATION_FAILED (the document does not fit this schema), "
         + "BAD_USER_INPUT (a value is wrong; the message names the argument), QUERY_TOO_COMPLEX (deeper than 12 levels or "
         + "over 2,000 fields), FORBIDDEN (not for this caller), UNAUTHENTICATED (HTTP 401: the token does not verify, or a subscription's token expired), NOT_FOUND, "
