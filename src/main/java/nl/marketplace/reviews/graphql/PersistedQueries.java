@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -52,7 +54,8 @@ import nl.marketplace.reviews.db.Db;
  * at start and never pruned; others are pruned least recently used first beyond
  * {@code reviews.persisted-queries.max-documents}, so anonymous registrations cannot grow it without
  * end (a pruned document is registered again by its client, one round trip later). Recently used
- * documents are also kept in memory, so a hit costs no statement.
+ * documents are also kept in memory, so a hit costs no statement. Documents over 20,000 characters
+ * run but are not stored.
  */
 @ApplicationScoped
 public class PersistedQueries {
@@ -85,6 +88,8 @@ public class PersistedQueries {
     private final Clock clock;
     private final Config config;
     private final int maxDocumentLength;
+    private final AtomicInteger registeredSincePrune = new AtomicInteger();
+    private final AtomicBoolean pruning = new AtomicBoolean();
     /** A document known here, whether it is trusted, and the day its row was last marked used. */
     private record Known(String document, boolean trusted, LocalDate usedOn) {
     }
@@ -147,7 +152,7 @@ public class PersistedQueries {
                 // Run (if trusted), but not kept.
                 return lookup(hash).map(known -> new Resolved(document, known != null && known.trusted()));
             }
-            return store(hash, document, false, signedIn, OffsetDateTime.now(clock));
+            return store(hash, document, false, signedIn, OffsetDateTime.now(clock)).invoke(this::pruneWhenGrown);
         }
         return lookup(hash).map(known -> {
             if (known == null) {
@@ -218,6 +223,7 @@ public class PersistedQueries {
 
     /** Forgets the least recently used documents beyond max-documents (any instance may run it). Returns how many. */
     public Uni<Integer> prune() {
+        registeredSincePrune.set(0);
         return db.query("""
                 DELETE FROM persisted_query WHERE sha256 IN (
                     SELECT sha256 FROM persisted_query WHERE NOT committed ORDER BY used_on DESC, registered_at DESC OFFSET $1)""",
@@ -226,6 +232,18 @@ public class PersistedQueries {
                         LOG.infof("Pruned %d persisted queries beyond the %d most recently used", n, config.maxDocuments());
                     }
                 });
+    }
+
+    /**
+     * The hourly job alone would let a flood of registrations (anonymous ones too: the protocol
+     * allows them) grow the table for an hour; past a tenth of max-documents registered on this
+     * instance since the last pruning, it prunes at once, one pruning at a time.
+     */
+    private void pruneWhenGrown() {
+        if (registeredSincePrune.incrementAndGet() > Math.max(1, config.maxDocuments() / 10) && pruning.compareAndSet(false, true)) {
+            prune().onTermination().invoke(() -> pruning.set(false))
+                    .subscribe().with(ignored -> { }, failure -> LOG.warnf("Pruning persisted queries failed: %s", failure.toString()));
+        }
     }
 
     public static String sha256(String document) {

@@ -181,4 +181,23 @@ class PersistedQueriesTest {
                 "the least recently used went first");
         TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
     }
+
+    @Test
+    void aFloodOfRegistrationsIsPrunedWithoutWaitingForTheHourlyJob() throws Exception {
+        TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
+        TestData.execute("INSERT INTO persisted_query (sha256, document, registered_at, used_on) SELECT lpad(to_hex(g), 64, '0'), "
+                + "'{ __typename }', now(), date '2026-01-01' FROM generate_series(1, 9500) g");
+        assertEquals(0, store.prune().subscribeAsCompletionStage().get(), "below max-documents; the count starts here");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 1_001; i++) {
+            String query = "query Flood" + i + " { __typename }";
+            store.resolve(json.valueToTree(Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(query))),
+                    json.valueToTree(query), false, true).subscribeAsCompletionStage().get();
+        }
+        nl.marketplace.reviews.support.Eventually.until("pruned to max-documents", java.time.Duration.ofSeconds(20),
+                () -> TestData.count("SELECT count(*) FROM persisted_query WHERE NOT committed") == 10_000);
+        assertEquals(1, TestData.count("SELECT count(*) FROM persisted_query WHERE document = 'query Flood1000 { __typename }'"),
+                "the newest registration stays");
+        TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
+    }
 }
