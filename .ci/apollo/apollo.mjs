@@ -6,7 +6,7 @@
 // Node's fetch has none, so the fetch below keeps ETags the way a browser would).
 import { createHash } from 'node:crypto';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
-import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries';
 
 const [url, partnerId] = process.argv.slice(2);
 const sent = [];
@@ -41,7 +41,7 @@ const query = gql`
 `;
 const client = () => new ApolloClient({
   cache: new InMemoryCache(),
-  link: new PersistedQueryLink({ sha256, useGETForHashedQueries: true }).concat(new HttpLink({ uri: url, fetch: recordingFetch })),
+  link: createPersistedQueryLink({ sha256, useGETForHashedQueries: true }).concat(new HttpLink({ uri: url, fetch: recordingFetch })),
 });
 
 const fail = (why) => { console.log('Apollo Client check: FAILED:', why, JSON.stringify(sent)); process.exit(1); };

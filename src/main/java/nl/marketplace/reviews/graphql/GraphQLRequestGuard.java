@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -59,6 +60,8 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLRequestGuard.class);
 
     static final int MAX_DEPTH = 64;
     static final int MAX_NUMBER_DIGITS = 100;
@@ -190,63 +193,78 @@ public class GraphQLRequestGuard {
             document = persistedQueries.resolve(persisted, body.get("query"), !anonymous, !mustBeTrusted);
         }
         document.subscribe().with(resolved -> {
-            if (mustBeTrusted && !resolved.trusted()) {
-                refuse(rc, 400, ApiErrorCode.PERSISTED_QUERY_NOT_IN_LIST, "Without signing in, this service runs registered "
-                        + "documents only: the operations of its schema repository and those registered by signed-in clients");
-                return;
-            }
-            String query = resolved.document();
-            String syntax = documentProblem(query);
-            if (syntax != null) {
-                refuse(rc, acceptsGraphQLResponse(rc) ? 400 : 200, ApiErrorCode.GRAPHQL_PARSE_FAILED, syntax);
-                return;
-            }
-            if (get && !onlyReads(query, body.path("operationName").textValue())) {
-                rc.response().putHeader(HttpHeaders.ALLOW, "POST");
-                refuse(rc, 405, ApiErrorCode.METHOD_NOT_ALLOWED, "GET runs queries only: send mutations and subscriptions with POST");
-                return;
-            }
-            if (persisted == null && !get) {
-                rc.addHeadersEndHandler(ignored -> answerAs(rc));
-                rc.next();
-                return;
-            }
-            // SmallRye reads the request from the body: give it the whole document.
-            ((ObjectNode) body).put("query", query);
             try {
-                ((RoutingContextInternal) rc).setBody(Buffer.buffer(json.writeValueAsBytes(body)));
-            } catch (IOException e) {
-                rc.fail(e);
-                return;
-            }
-            if (get) {
-                String etag = rc.request().getHeader(HttpHeaders.AUTHORIZATION) != null ? null
-                        : caching.etag(query, body.path("operationName").textValue(), body.has("variables")
-                                ? body.get("variables").toString() : null, acceptsGraphQLResponse(rc) ? GRAPHQL_RESPONSE : "application/json");
-                if (etag != null && HttpCaching.matches(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
-                    // Nothing public changed since this answer was given: not run again.
-                    rc.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
-                            .putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.VARY, HttpCaching.VARY).end();
-                    return;
-                }
-                rc.put(FROM_GET, Boolean.TRUE);
-                if (etag != null) {
-                    rc.put(ETAG, etag);
-                }
-                rc.reroute(HttpMethod.POST, "/graphql");
-            } else {
-                rc.addHeadersEndHandler(ignored -> answerAs(rc));
-                rc.next();
+                run(rc, body, get, persisted != null, mustBeTrusted, resolved);
+            } catch (RuntimeException e) {
+                // Thrown here it would reach no one (Mutiny does not pass it on): answer, and log it.
+                LOG.errorf(e, "Unexpected failure checking a GraphQL request");
+                refuse(rc, 500, ApiErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
             }
         }, failure -> {
             if (failure instanceof PersistedQueries.Refusal refusal) {
                 // Not found is a request error like any other (200 to application/json); a bad extension is a bad request.
                 boolean notFound = refusal.code == ApiErrorCode.PERSISTED_QUERY_NOT_FOUND;
                 refuse(rc, notFound && !acceptsGraphQLResponse(rc) ? 200 : 400, refusal.code, refusal.getMessage());
+            } else if (ServiceUnavailable.isCause(failure)) {
+                LOG.warnf("Database unavailable while looking up a persisted query: %s", failure.getMessage());
+                refuse(rc, 503, ApiErrorCode.SERVICE_UNAVAILABLE, new ServiceUnavailable().getMessage());
             } else {
-                rc.fail(failure);
+                LOG.errorf(failure, "Unexpected failure looking up a persisted query");
+                refuse(rc, 500, ApiErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
             }
         });
+    }
+
+    /** The rest of the checks, with the document known; then on to SmallRye (a GET rerouted as a POST), or a 304. */
+    private void run(RoutingContext rc, JsonNode body, boolean get, boolean persisted, boolean mustBeTrusted,
+            PersistedQueries.Resolved resolved) {
+        if (mustBeTrusted && !resolved.trusted()) {
+            refuse(rc, 400, ApiErrorCode.PERSISTED_QUERY_NOT_IN_LIST, "Without signing in, this service runs registered "
+                    + "documents only: the operations of its schema repository and those registered by signed-in clients");
+            return;
+        }
+        String query = resolved.document();
+        String syntax = documentProblem(query);
+        if (syntax != null) {
+            refuse(rc, acceptsGraphQLResponse(rc) ? 400 : 200, ApiErrorCode.GRAPHQL_PARSE_FAILED, syntax);
+            return;
+        }
+        if (get && !onlyReads(query, body.path("operationName").textValue())) {
+            rc.response().putHeader(HttpHeaders.ALLOW, "POST");
+            refuse(rc, 405, ApiErrorCode.METHOD_NOT_ALLOWED, "GET runs queries only: send mutations and subscriptions with POST");
+            return;
+        }
+        if (!persisted && !get) {
+            rc.addHeadersEndHandler(ignored -> answerAs(rc));
+            rc.next();
+            return;
+        }
+        // SmallRye reads the request from the body: give it the whole document.
+        ((ObjectNode) body).put("query", query);
+        try {
+            ((RoutingContextInternal) rc).setBody(Buffer.buffer(json.writeValueAsBytes(body)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (get) {
+            String etag = rc.request().getHeader(HttpHeaders.AUTHORIZATION) != null ? null
+                    : caching.etag(query, body.path("operationName").textValue(), body.has("variables")
+                            ? body.get("variables").toString() : null, acceptsGraphQLResponse(rc) ? GRAPHQL_RESPONSE : "application/json");
+            if (etag != null && HttpCaching.matches(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+                // Nothing public changed since this answer was given: not run again.
+                rc.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
+                        .putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.VARY, HttpCaching.VARY).end();
+                return;
+            }
+            rc.put(FROM_GET, Boolean.TRUE);
+            if (etag != null) {
+                rc.put(ETAG, etag);
+            }
+            rc.reroute(HttpMethod.POST, "/graphql");
+        } else {
+            rc.addHeadersEndHandler(ignored -> answerAs(rc));
+            rc.next();
+        }
     }
 
     /** Null, or why the document does not parse (a document that parsed before is not parsed again). */

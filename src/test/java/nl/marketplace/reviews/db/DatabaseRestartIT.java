@@ -174,6 +174,12 @@ class DatabaseRestartIT {
         int before = outcomes.size();
         postgres.stop();
         pause(3000);
+        // A persisted query that must be looked up in the database: answered at once, with a code.
+        Response lookup = io.restassured.RestAssured.given().contentType("application/json")
+                .body(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", "0".repeat(64)))))
+                .when().post(a.graphql());
+        assertEquals(503, lookup.statusCode(), lookup.asString());
+        assertEquals(List.of("SERVICE_UNAVAILABLE"), lookup.jsonPath().getList("errors.extensions.code"));
         List<Outcome> duringOutage = new ArrayList<>(outcomes.subList(before, outcomes.size()));
         postgres.start();
         long back = System.nanoTime();
