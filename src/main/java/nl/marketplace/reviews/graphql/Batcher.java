@@ -41,14 +41,15 @@ public final class Batcher<K, V> {
 
     /**
      * A {@code loadAll} for keys that carry arguments: one load per distinct argument set (its
-     * group), for all the partners in that group, in their order; the results are merged by key.
+     * group), for all the members of that group (what the load needs of each key), in their order;
+     * the results are merged by key.
      */
-    public static <K, G, V> Uni<Map<K, V>> perGroup(List<K> keys, Function<K, G> groupOf, Function<K, Long> partnerOf,
-            BiFunction<G, List<Long>, Uni<List<V>>> load) {
+    public static <K, G, M, V> Uni<Map<K, V>> perGroup(List<K> keys, Function<K, G> groupOf, Function<K, M> memberOf,
+            BiFunction<G, List<M>, Uni<List<V>>> load) {
         Map<G, List<K>> groups = new LinkedHashMap<>();
         keys.forEach(key -> groups.computeIfAbsent(groupOf.apply(key), g -> new ArrayList<>()).add(key));
         List<Uni<Map<K, V>>> loads = new ArrayList<>();
-        groups.forEach((group, members) -> loads.add(load.apply(group, members.stream().map(partnerOf).toList()).map(values -> {
+        groups.forEach((group, members) -> loads.add(load.apply(group, members.stream().map(memberOf).toList()).map(values -> {
             Map<K, V> byKey = new HashMap<>();
             for (int i = 0; i < members.size(); i++) {
                 byKey.put(members.get(i), values.get(i));

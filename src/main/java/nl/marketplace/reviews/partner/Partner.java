@@ -14,12 +14,17 @@ import nl.marketplace.reviews.graphql.Node;
 public record Partner(
         @Id @NonNull @Description("The partner's global id.") String id,
         @Ignore long key,
-        @NonNull @Description("The partner's shop name.") String name) implements Node {
+        @NonNull @Description("The partner's shop name.") String name,
+        @Ignore long scoreVersion) implements Node {
 
     public static final String TYPE = "Partner";
 
-    public Partner(long key, String name) {
-        this(GlobalId.encode(TYPE, key), key, name);
+    /**
+     * @param scoreVersion partner.score_version (migration V10): changes with anything the partner's
+     *        scores and review counts are computed from, so figures computed at it may be reused
+     */
+    public Partner(long key, String name, long scoreVersion) {
+        this(GlobalId.encode(TYPE, key), key, name, scoreVersion);
     }
 
     @Override

@@ -22,11 +22,11 @@ public class PartnerRepository {
 
     /** The partners with these keys, by key; unknown keys are absent. One statement. */
     public Uni<Map<Long, Partner>> findByKeys(List<Long> keys) {
-        return db.query("SELECT id, name FROM partner WHERE id = ANY($1)", Tuple.of(keys.toArray(Long[]::new)))
+        return db.query("SELECT id, name, score_version FROM partner WHERE id = ANY($1)", Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Partner> byKey = new HashMap<>();
                     for (Row row : rows) {
-                        byKey.put(row.getLong("id"), new Partner(row.getLong("id"), row.getString("name")));
+                        byKey.put(row.getLong("id"), new Partner(row.getLong("id"), row.getString("name"), row.getLong("score_version")));
                     }
                     return byKey;
                 });

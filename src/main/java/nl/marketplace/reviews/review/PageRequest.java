@@ -1,5 +1,5 @@
 package nl.marketplace.reviews.review;
 
-/** A validated request for one page of reviews: size, position, filter and order. */
-public record PageRequest(int size, ReviewCursor after, ReviewCriteria criteria, ReviewOrder order) {
+/** A validated request for one page of reviews: size, position, filter, order, and the nested fields to load with it. */
+public record PageRequest(int size, ReviewCursor after, ReviewCriteria criteria, ReviewOrder order, Nested nested) {
 }

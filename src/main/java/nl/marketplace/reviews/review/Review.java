@@ -1,6 +1,8 @@
 package nl.marketplace.reviews.review;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -24,9 +26,14 @@ public record Review(
         @Description("Pluspunt (+): what the customer liked, if anything.") String pros,
         @Description("Minpunt (-): what the customer did not like, if anything.") String cons,
         @NonNull @Description("The class of the current overall score.") Classification classification,
-        @NonNull @Description("Whether the platform excluded the review (uitzondering): it stays visible but counts in no score.") Boolean excluded) implements Node {
+        @NonNull @Description("Whether the platform excluded the review (uitzondering): it stays visible but counts in no score.") Boolean excluded,
+        @Ignore List<Revision> loadedRevisions,
+        @Ignore Optional<Reply> loadedReply) implements Node {
 
     public static final String TYPE = "Review";
+
+    // loadedRevisions and loadedReply: loaded with the review (look-ahead, see Nested), or null when
+    // the nested field loads them itself.
 
     @Override
     @Id

@@ -16,6 +16,7 @@ public record ReviewConnection(
         @NonNull @Description("The reviews of this page, without cursors.") List<@NonNull Review> nodes,
         @NonNull @Description("Paging information of this page.") PageInfo pageInfo,
         @Ignore long partnerKey,
+        @Ignore long scoreVersion,
         @Ignore ReviewCriteria criteria) {
 
     /**

@@ -27,6 +27,9 @@ import nl.marketplace.reviews.security.CallerService;
 @ClientSafeErrors
 public class ReviewGraphQL {
 
+    /** Where a connection's reviews are in its selection. */
+    private static final String[] NODES = { "edges/node/", "nodes/" };
+
     private final ReviewService reviews;
     private final PartnerService partners;
     private final CallerService callers;
@@ -44,7 +47,7 @@ public class ReviewGraphQL {
     @Query("review")
     @Description("One review by its id; null with a NOT_FOUND error when there is none.")
     public Uni<Review> review(@Id @NonNull @Name("id") @Description("The review's global id.") String id) {
-        return reviews.get(GlobalId.key(id, Review.TYPE, "id"));
+        return reviews.get(GlobalId.key(id, Review.TYPE, "id"), Nested.selectedAt(""));
     }
 
     @Query("reviews")
@@ -56,9 +59,9 @@ public class ReviewGraphQL {
             @Description("Only reviews that match every condition.") ReviewFilter filter,
             @DefaultValue("NEWEST") @Description("The order of the list.") ReviewOrder orderBy) {
         long partnerKey = GlobalId.key(partnerId, Partner.TYPE, "partnerId");
-        PageRequest request = reviews.request(first, after, filter, orderBy);
+        PageRequest request = reviews.request(first, after, filter, orderBy, Nested.selectedAt(NODES));
         return partners.get(partnerKey)
-                .chain(partner -> reviews.pages(List.of(partnerKey), request))
+                .chain(partner -> reviews.pages(List.of(partner), request))
                 .map(pages -> pages.get(0));
     }
 
@@ -69,8 +72,8 @@ public class ReviewGraphQL {
             @Description("Continue behind this cursor (an `endCursor` or edge `cursor` of the same orderBy).") String after,
             @Description("Only reviews that match every condition.") ReviewFilter filter,
             @DefaultValue("NEWEST") @Description("The order of the list.") ReviewOrder orderBy) {
-        PageRequest request = reviews.request(first, after, filter, orderBy);
-        return pageBatcher.load(new ReviewService.PartnerPage(partner.key(), request));
+        PageRequest request = reviews.request(first, after, filter, orderBy, Nested.selectedAt(NODES));
+        return pageBatcher.load(new ReviewService.PartnerPage(partner, request));
     }
 
     @Name("totalCount")

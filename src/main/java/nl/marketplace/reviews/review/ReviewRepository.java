@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,11 +31,17 @@ public class ReviewRepository {
     }
 
     public Uni<Map<Long, Review>> findByKeys(List<Long> keys) {
-        return db.query("SELECT " + COLUMNS + " FROM review r WHERE r.id = ANY($1)", Tuple.of(keys.toArray(Long[]::new)))
+        return findByKeys(keys, Nested.NONE);
+    }
+
+    /** The reviews with these keys, with the nested fields asked for; one statement. */
+    public Uni<Map<Long, Review>> findByKeys(List<Long> keys, Nested nested) {
+        return db.query("SELECT " + COLUMNS + nestedColumns(nested) + " FROM review r" + nestedJoins(nested) + " WHERE r.id = ANY($1)",
+                Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Review> byKey = new HashMap<>();
                     for (Row row : rows) {
-                        Review review = toReview(row);
+                        Review review = toReview(row, nested);
                         byKey.put(review.key(), review);
                     }
                     return byKey;
@@ -42,24 +49,27 @@ public class ReviewRepository {
     }
 
     /**
-     * Up to {@code limit} reviews of each partner that match, behind the cursor, in the order;
-     * one statement for all partners (a LATERAL join keeps the keyset scan per partner).
+     * Up to {@code limit} reviews of each partner that match, behind the cursor, in the order, with
+     * the nested fields asked for; one statement for all partners (a LATERAL join keeps the keyset
+     * scan per partner, and the nested rows are joined to the page only).
      */
     public Uni<Map<Long, List<Review>>> page(List<Long> partnerKeys, ReviewCriteria criteria, ReviewOrder order,
-            ReviewCursor after, int limit) {
+            ReviewCursor after, int limit, Nested nested) {
         Sql sql = new Sql();
         sql.arg(partnerKeys.toArray(Long[]::new));
-        StringBuilder text = new StringBuilder("SELECT r.* FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT ")
+        StringBuilder text = new StringBuilder("SELECT r.*").append(nestedColumns(nested))
+                .append(" FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) CROSS JOIN LATERAL (SELECT ")
                 .append(COLUMNS).append(" FROM review r WHERE r.partner_id = p.id");
         where(text, sql, criteria);
         if (after != null) {
             text.append(" AND ").append(keyset(sql, order, after));
         }
-        text.append(" ORDER BY ").append(orderBy(order)).append(" LIMIT ").append(sql.arg(limit)).append(") r");
+        text.append(" ORDER BY ").append(orderBy(order)).append(" LIMIT ").append(sql.arg(limit)).append(") r")
+                .append(nestedJoins(nested)).append(" ORDER BY p.ord, ").append(orderBy(order));
         return db.query(text.toString(), sql.tuple()).map(rows -> {
             Map<Long, List<Review>> byPartner = new LinkedHashMap<>();
             for (Row row : rows) {
-                Review review = toReview(row);
+                Review review = toReview(row, nested);
                 byPartner.computeIfAbsent(review.partnerKey(), k -> new ArrayList<>()).add(review);
             }
             return byPartner;
@@ -188,15 +198,60 @@ public class ReviewRepository {
         };
     }
 
+    /** The nested fields' columns: the reply's, and the revisions as arrays in their order. */
+    private static String nestedColumns(Nested nested) {
+        return (nested.reply() ? ", y.text AS reply_text, y.created_at AS reply_created_at, y.updated_at AS reply_updated_at" : "")
+                + (nested.revisions() ? ", v.ids AS revision_ids, v.overalls AS revision_overalls, "
+                        + "v.previous AS revision_previous, v.comments AS revision_comments, v.created AS revision_created" : "");
+    }
+
+    /** Lateral, so that they are nested loops over the reviews already chosen. */
+    private static String nestedJoins(Nested nested) {
+        return (nested.reply() ? " LEFT JOIN LATERAL (SELECT text, created_at, updated_at FROM reply WHERE review_id = r.id) y ON true" : "")
+                + (nested.revisions() ? " LEFT JOIN LATERAL (SELECT array_agg(id ORDER BY created_at, id) AS ids, "
+                        + "array_agg(overall ORDER BY created_at, id) AS overalls, "
+                        + "array_agg(previous_overall ORDER BY created_at, id) AS previous, "
+                        + "array_agg(comment ORDER BY created_at, id) AS comments, "
+                        + "array_agg(created_at ORDER BY created_at, id) AS created FROM revision WHERE review_id = r.id) v ON true" : "");
+    }
+
     private Review toReview(Row row) {
+        return toReview(row, Nested.NONE);
+    }
+
+    private Review toReview(Row row, Nested nested) {
         long key = row.getLong("id");
         int overall = row.getShort("overall");
+        List<Revision> revisions = null;
+        if (nested.revisions()) {
+            Long[] ids = row.getArrayOfLongs("revision_ids");
+            if (ids == null) {
+                revisions = List.of();
+            } else {
+                Short[] overalls = row.getArrayOfShorts("revision_overalls");
+                Short[] previous = row.getArrayOfShorts("revision_previous");
+                String[] comments = row.getArrayOfStrings("revision_comments");
+                java.time.OffsetDateTime[] created = row.getArrayOfOffsetDateTimes("revision_created");
+                revisions = new ArrayList<>(ids.length);
+                for (int i = 0; i < ids.length; i++) {
+                    revisions.add(new Revision(GlobalId.encode(Revision.TYPE, ids[i]), key, (int) overalls[i], (int) previous[i],
+                            comments[i], created[i]));
+                }
+            }
+        }
+        Optional<Reply> reply = null;
+        if (nested.reply()) {
+            String text = row.getString("reply_text");
+            reply = text == null ? Optional.empty()
+                    : Optional.of(new Reply(key, text, row.getOffsetDateTime("reply_created_at"), row.getOffsetDateTime("reply_updated_at")));
+        }
         return new Review(GlobalId.encode(Review.TYPE, key), key, row.getLong("partner_id"),
                 row.getOffsetDateTime("created_at"), row.getString("author_name"), overall,
                 (int) row.getShort("original_overall"),
                 new SubScores(toInteger(row.getShort("delivery_time")), toInteger(row.getShort("product_information")),
                         toInteger(row.getShort("delivery")), toInteger(row.getShort("contact"))),
-                row.getString("pros"), row.getString("cons"), classifier.classify(overall), row.getBoolean("excluded"));
+                row.getString("pros"), row.getString("cons"), classifier.classify(overall), row.getBoolean("excluded"),
+                revisions, reply);
     }
 
     private static Revision toRevision(Row row) {

@@ -1,6 +1,7 @@
 package nl.marketplace.reviews.review;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.NotFoundException;
 import nl.marketplace.reviews.graphql.PageInfo;
 import nl.marketplace.reviews.graphql.Arguments;
+import nl.marketplace.reviews.partner.Partner;
+import nl.marketplace.reviews.partner.VersionedCache;
 
 /** Reading reviews: validation of filters and paging, and the batch shapes GraphQL needs. */
 @ApplicationScoped
@@ -27,7 +30,12 @@ public class ReviewService {
 
     /** The review, or NOT_FOUND. */
     public Uni<Review> get(long key) {
-        return reviews.findByKeys(List.of(key)).map(found -> {
+        return get(key, Nested.NONE);
+    }
+
+    /** The review with the nested fields asked for, or NOT_FOUND. */
+    public Uni<Review> get(long key, Nested nested) {
+        return reviews.findByKeys(List.of(key), nested).map(found -> {
             Review review = found.get(key);
             if (review == null) {
                 throw new NotFoundException("No review with this id");
@@ -47,27 +55,30 @@ public class ReviewService {
     }
 
     /** The arguments of a page request, validated; BAD_USER_INPUT names the first bad one. */
-    public PageRequest request(Integer first, String after, ReviewFilter filter, ReviewOrder orderBy) {
+    public PageRequest request(Integer first, String after, ReviewFilter filter, ReviewOrder orderBy, Nested nested) {
         int size = Arguments.first(first);
         ReviewOrder order = orderBy == null ? ReviewOrder.NEWEST : orderBy;
         ReviewCursor cursor = after == null ? null : ReviewCursor.decode(after, order);
-        return new PageRequest(size, cursor, criteria(filter), order);
+        return new PageRequest(size, cursor, criteria(filter), order, nested);
     }
 
     /** One page of reviews for each partner, in the order of the partners; one statement in all. */
-    public Uni<List<ReviewConnection>> pages(List<Long> partnerKeys, PageRequest request) {
+    public Uni<List<ReviewConnection>> pages(List<Partner> partners, PageRequest request) {
         int size = request.size();
         ReviewOrder order = request.order();
-        return reviews.page(partnerKeys, request.criteria(), order, request.after(), size + 1).map(found -> {
-            List<ReviewConnection> result = new ArrayList<>(partnerKeys.size());
-            for (Long partnerKey : partnerKeys) {
+        List<Long> partnerKeys = partners.stream().map(Partner::key).toList();
+        return reviews.page(partnerKeys, request.criteria(), order, request.after(), size + 1, request.nested()).map(found -> {
+            List<ReviewConnection> result = new ArrayList<>(partners.size());
+            for (Partner partner : partners) {
+                long partnerKey = partner.key();
                 List<Review> rows = found.getOrDefault(partnerKey, List.of());
                 List<Review> nodes = rows.size() > size ? rows.subList(0, size) : rows;
                 List<ReviewEdge> edges = nodes.stream().map(r -> new ReviewEdge(ReviewCursor.encode(order, r), r)).toList();
                 PageInfo pageInfo = new PageInfo(rows.size() > size, request.after() != null,
                         edges.isEmpty() ? null : edges.get(0).cursor(),
                         edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-                result.add(new ReviewConnection(edges, List.copyOf(nodes), pageInfo, partnerKey, request.criteria()));
+                result.add(new ReviewConnection(edges, List.copyOf(nodes), pageInfo, partnerKey, partner.scoreVersion(),
+                        request.criteria()));
             }
             return result;
         });
@@ -75,39 +86,79 @@ public class ReviewService {
 
     /** The pages of many (partner, request) pairs: one statement per distinct request. */
     public Uni<Map<PartnerPage, ReviewConnection>> pagesFor(List<PartnerPage> wanted) {
-        return Batcher.perGroup(wanted, PartnerPage::request, PartnerPage::partnerKey, (request, partners) -> pages(partners, request));
+        return Batcher.perGroup(wanted, PartnerPage::request, PartnerPage::partner, (request, partners) -> pages(partners, request));
     }
 
     /** A page request for one partner: the key of a batched page load. */
-    public record PartnerPage(long partnerKey, PageRequest request) {
+    public record PartnerPage(Partner partner, PageRequest request) {
     }
 
-    /** The total count of each connection, one statement per distinct filter among them. */
+    /** A count of one partner's reviews that match: the key of a computed count. */
+    private record CountKey(long partnerKey, ReviewCriteria criteria) {
+    }
+
+    private final VersionedCache<CountKey, Long> computedCounts = new VersionedCache<>(20_000);
+
+    /**
+     * The total count of each connection: counts computed before at the partner's score version,
+     * the others in one statement per distinct filter among them. Filters on revisions or replies are
+     * always counted, since those rows do not change the score version.
+     */
     public Uni<List<Long>> totalCounts(List<ReviewConnection> connections) {
-        return Batcher.perGroup(connections, ReviewConnection::criteria, ReviewConnection::partnerKey,
+        Map<ReviewConnection, Long> known = new IdentityHashMap<>();
+        List<ReviewConnection> missing = new ArrayList<>();
+        for (ReviewConnection connection : connections) {
+            Long count = countable(connection.criteria()) ? computedCounts.get(countKey(connection), connection.scoreVersion()) : null;
+            if (count == null) {
+                missing.add(connection);
+            } else {
+                known.put(connection, count);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(connections.stream().map(known::get).toList());
+        }
+        return Batcher.perGroup(missing, ReviewConnection::criteria, ReviewConnection::partnerKey,
                 (criteria, partners) -> reviews.count(partners, criteria)
                         .map(counts -> partners.stream().map(p -> counts.getOrDefault(p, 0L)).toList()))
-                .map(byConnection -> connections.stream().map(byConnection::get).toList());
+                .map(counted -> {
+                    counted.forEach((connection, count) -> {
+                        if (countable(connection.criteria())) {
+                            computedCounts.put(countKey(connection), connection.scoreVersion(), count);
+                        }
+                        known.put(connection, count);
+                    });
+                    return connections.stream().map(known::get).toList();
+                });
     }
 
-    /** The revisions of each review, oldest first, in the order of the reviews. */
+    private static boolean countable(ReviewCriteria criteria) {
+        return criteria.revised() == null && criteria.replied() == null;
+    }
+
+    private static CountKey countKey(ReviewConnection connection) {
+        return new CountKey(connection.partnerKey(), connection.criteria());
+    }
+
+    /** The revisions of each review, oldest first, in the order of the reviews; loaded with them if they were. */
     public Uni<List<List<Revision>>> revisions(List<Review> of) {
-        return reviews.revisions(keys(of)).map(found -> of.stream()
-                .map(r -> found.getOrDefault(r.key(), List.of())).toList());
+        List<Long> missing = of.stream().filter(r -> r.loadedRevisions() == null).map(Review::key).distinct().toList();
+        Uni<Map<Long, List<Revision>>> found = missing.isEmpty() ? Uni.createFrom().item(Map.of()) : reviews.revisions(missing);
+        return found.map(loaded -> of.stream().map(r -> r.loadedRevisions() != null ? r.loadedRevisions()
+                : loaded.getOrDefault(r.key(), List.of())).toList());
     }
 
-    /** The reply of each review, or null, in the order of the reviews. */
+    /** The reply of each review, or null, in the order of the reviews; loaded with them if they were. */
     public Uni<List<Reply>> replies(List<Review> of) {
-        return reviews.replies(keys(of)).map(found -> of.stream().map(r -> found.get(r.key())).toList());
+        List<Long> missing = of.stream().filter(r -> r.loadedReply() == null).map(Review::key).distinct().toList();
+        Uni<Map<Long, Reply>> found = missing.isEmpty() ? Uni.createFrom().item(Map.of()) : reviews.replies(missing);
+        return found.map(loaded -> of.stream().map(r -> r.loadedReply() != null ? r.loadedReply().orElse(null)
+                : loaded.get(r.key())).toList());
     }
 
     /** The order numbers of reviews, by review key. */
     public Uni<Map<Long, String>> orderNumbers(List<Long> reviewKeys) {
         return reviews.orderNumbers(reviewKeys);
-    }
-
-    private static List<Long> keys(List<Review> of) {
-        return of.stream().map(Review::key).distinct().toList();
     }
 
     /** The filter in database terms, or BAD_USER_INPUT naming the offending field. */

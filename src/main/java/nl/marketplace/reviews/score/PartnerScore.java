@@ -28,5 +28,6 @@ public record PartnerScore(
         @NonNull @Description("Each sub-score's own average, over the same reviews.") SubScoreAverages subScores,
         @NonNull @Description("Start of the last-3-months window (inclusive): midnight, Europe/Amsterdam.") OffsetDateTime windowStart,
         @NonNull @Description("End of the window (exclusive): midnight after the asOf day, Europe/Amsterdam.") OffsetDateTime windowEnd,
-        @Ignore LocalDate asOfDay) {
+        @Ignore LocalDate asOfDay,
+        @Ignore long scoreVersion) {
 }

@@ -44,7 +44,7 @@ public class ScoreGraphQL {
             @Description("Compute the score as of this moment (its day in Europe/Amsterdam) instead of now.") OffsetDateTime asOf) {
         long key = GlobalId.key(partnerId, Partner.TYPE, "partnerId");
         Arguments.moment(asOf, "asOf");
-        return partners.get(key).chain(p -> scores.scores(List.of(key), asOf)).map(list -> list.get(0));
+        return partners.get(key).chain(p -> scores.scores(List.of(p), asOf)).map(list -> list.get(0));
     }
 
     @Query("partnerScores")
@@ -59,14 +59,14 @@ public class ScoreGraphQL {
         }
         Arguments.moment(asOf, "asOf");
         List<Long> keys = partnerIds.stream().map(id -> GlobalId.key(id, Partner.TYPE, "partnerIds")).toList();
-        return partners.getAll(keys).chain(found -> scores.scores(keys, asOf));
+        return partners.getAll(keys).chain(found -> scores.scores(found, asOf));
     }
 
     @Name("score")
     @Description("The partner's review score.")
     public Uni<@NonNull PartnerScore> score(@Source Partner partner,
             @Description("Compute the score as of this moment (its day in Europe/Amsterdam) instead of now.") OffsetDateTime asOf) {
-        return scoreBatcher.load(new ScoreService.ScoreKey(partner.key(), Arguments.moment(asOf, "asOf")));
+        return scoreBatcher.load(new ScoreService.ScoreKey(partner, Arguments.moment(asOf, "asOf")));
     }
 
     @Name("monthly")
@@ -74,6 +74,6 @@ public class ScoreGraphQL {
             + "(which may still be running).")
     public Uni<@NonNull List<@NonNull MonthlyScore>> monthly(@Source PartnerScore score,
             @DefaultValue("12") @Description("How many months, 1-36.") int last) {
-        return monthlyBatcher.load(new ScoreService.MonthlyKey(score.partnerKey(), score.asOfDay(), scores.months(last)));
+        return monthlyBatcher.load(new ScoreService.MonthlyKey(score.partnerKey(), score.scoreVersion(), score.asOfDay(), scores.months(last)));
     }
 }

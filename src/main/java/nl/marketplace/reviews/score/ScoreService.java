@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import nl.marketplace.reviews.graphql.BadUserInputException;
 import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.partner.Partner;
+import nl.marketplace.reviews.partner.VersionedCache;
 import nl.marketplace.reviews.review.Classification;
 import nl.marketplace.reviews.review.Classifier;
 
@@ -47,13 +49,29 @@ public class ScoreService {
         BigDecimal standard();
     }
 
-    /** A score to load: a partner as of a moment (null: now). */
-    public record ScoreKey(long partnerKey, OffsetDateTime asOf) {
+    /** A score to load: a partner (with its score version) as of a moment (null: now). */
+    public record ScoreKey(Partner partner, OffsetDateTime asOf) {
     }
 
-    /** Monthly scores to load: the {@code last} months up to and including the month of {@code asOfDay}. */
-    public record MonthlyKey(long partnerKey, LocalDate asOfDay, int last) {
+    /**
+     * Monthly scores to load: the {@code last} months up to and including the month of {@code asOfDay},
+     * of the partner at its score version.
+     */
+    public record MonthlyKey(long partnerKey, long scoreVersion, LocalDate asOfDay, int last) {
     }
+
+    /** Enough for every partner on a few days; a full cache starts over (see {@link VersionedCache}). */
+    private static final int CACHED = 50_000;
+
+    /** A partner's score on a day is a function of its reviews (their version) and that day alone. */
+    private record DayKey(long partnerKey, LocalDate day) {
+    }
+
+    private record MonthsKey(long partnerKey, LocalDate asOfDay, int last) {
+    }
+
+    private final VersionedCache<DayKey, PartnerScore> computedScores = new VersionedCache<>(CACHED);
+    private final VersionedCache<MonthsKey, List<MonthlyScore>> computedMonths = new VersionedCache<>(CACHED);
 
     private final ScoreRepository scores;
     private final Classifier classifier;
@@ -67,20 +85,41 @@ public class ScoreService {
         this.clock = clock;
     }
 
-    /** The scores of many (partner, asOf) pairs: one statement per distinct asOf. */
+    /** The scores of many (partner, asOf) pairs: at most one statement per distinct asOf. */
     public Uni<Map<ScoreKey, PartnerScore>> scoresFor(List<ScoreKey> keys) {
-        return Batcher.perGroup(keys, ScoreKey::asOf, ScoreKey::partnerKey, (asOf, partners) -> scores(partners, asOf));
+        return Batcher.perGroup(keys, ScoreKey::asOf, ScoreKey::partner, (asOf, partners) -> scores(partners, asOf));
     }
 
-    /** The scores of the partners as of a moment (null: now), in their order; one statement. */
-    public Uni<List<PartnerScore>> scores(List<Long> partnerKeys, OffsetDateTime asOf) {
+    /**
+     * The scores of the partners as of a moment (null: now), in their order: the ones computed before
+     * at the partners' score versions, and the others in one statement.
+     */
+    public Uni<List<PartnerScore>> scores(List<Partner> partners, OffsetDateTime asOf) {
         LocalDate day = (asOf == null ? clock.instant() : asOf.toInstant()).atZone(ZONE).toLocalDate();
+        Map<Long, PartnerScore> known = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Partner partner : partners) {
+            PartnerScore score = computedScores.get(new DayKey(partner.key(), day), partner.scoreVersion());
+            if (score == null) {
+                missing.add(partner.key());
+            } else {
+                known.put(partner.key(), score);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(partners.stream().map(p -> known.get(p.key())).toList());
+        }
         LocalDate firstDay = day.minusMonths(WINDOW_MONTHS).plusDays(1);
-        return scores.tallies(partnerKeys, firstDay, day).map(tallies -> partnerKeys.stream()
-                .map(key -> score(key, tallies.get(key), firstDay, day)).toList());
+        return scores.tallies(missing, firstDay, day).map(tallies -> partners.stream().map(partner -> known.computeIfAbsent(
+                partner.key(), key -> {
+                    PartnerScore score = score(partner, tallies.get(key), firstDay, day);
+                    computedScores.put(new DayKey(key, day), partner.scoreVersion(), score);
+                    return score;
+                })).toList());
     }
 
-    private PartnerScore score(long partnerKey, ScoreRepository.Tallies tallies, LocalDate firstDay, LocalDate day) {
+    private PartnerScore score(Partner partner, ScoreRepository.Tallies tallies, LocalDate firstDay, LocalDate day) {
+        long partnerKey = partner.key();
         boolean fewer = tallies.window().count() < MINIMUM_WINDOW_REVIEWS;
         Tally t = fewer ? tallies.all() : tallies.window();
         long n = t.count();
@@ -93,7 +132,8 @@ public class ScoreService {
                 percentage(positive, n), percentage(positive + neutral, n),
                 overall == null ? null : overall.compareTo(config.standard()) >= 0,
                 new SubScoreAverages(sub(t, 0), sub(t, 1), sub(t, 2), sub(t, 3)),
-                firstDay.atStartOfDay(ZONE).toOffsetDateTime(), day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime(), day);
+                firstDay.atStartOfDay(ZONE).toOffsetDateTime(), day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime(), day,
+                partner.scoreVersion());
     }
 
     /** {@code last} as given, or BAD_USER_INPUT. */
@@ -104,9 +144,34 @@ public class ScoreService {
         return last;
     }
 
-    /** Monthly scores for many keys, newest month last: one statement per distinct (day, last). */
+    /**
+     * Monthly scores for many keys, newest month last: the ones computed before at the partners' score
+     * versions, and the others in one statement per distinct (day, last).
+     */
     public Uni<Map<MonthlyKey, List<MonthlyScore>>> monthlyFor(List<MonthlyKey> keys) {
-        return Batcher.perGroup(keys, k -> new MonthRange(k.asOfDay(), k.last()), MonthlyKey::partnerKey, this::monthly);
+        Map<MonthlyKey, List<MonthlyScore>> known = new HashMap<>();
+        List<MonthlyKey> missing = new ArrayList<>();
+        for (MonthlyKey key : keys) {
+            List<MonthlyScore> months = computedMonths.get(monthsKey(key), key.scoreVersion());
+            if (months == null) {
+                missing.add(key);
+            } else {
+                known.put(key, months);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(known);
+        }
+        return Batcher.perGroup(missing, k -> new MonthRange(k.asOfDay(), k.last()), MonthlyKey::partnerKey, this::monthly)
+                .map(computed -> {
+                    computed.forEach((key, months) -> computedMonths.put(monthsKey(key), key.scoreVersion(), months));
+                    known.putAll(computed);
+                    return known;
+                });
+    }
+
+    private static MonthsKey monthsKey(MonthlyKey key) {
+        return new MonthsKey(key.partnerKey(), key.asOfDay(), key.last());
     }
 
     /** The {@code last} months up to and including the month of {@code asOfDay}. */
