@@ -75,6 +75,7 @@ public class GraphQLRequestGuard {
     static final int MAX_REMEMBERED = 1_000;
     static final int MAX_REMEMBERED_LENGTH = 20_000;
 
+    private static final ObjectMapper ERRORS = new ObjectMapper();
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final Set<String> parsed = ConcurrentHashMap.newKeySet();
@@ -421,11 +422,12 @@ public class GraphQLRequestGuard {
         return end < 0 ? s.length() : end + 3;
     }
 
-    private void refuse(RoutingContext rc, int status, ApiErrorCode code, String message) {
+    /** Answers with a GraphQL error that has a code, in the media type the client accepts; the request is not run. */
+    static void refuse(RoutingContext rc, int status, ApiErrorCode code, String message) {
         String type = acceptsGraphQLResponse(rc) ? GRAPHQL_RESPONSE : "application/json";
         String body;
         try {
-            body = json.writeValueAsString(Map.of("errors", java.util.List.of(Map.of("message", message,
+            body = ERRORS.writeValueAsString(Map.of("errors", java.util.List.of(Map.of("message", message,
                     "extensions", Map.of("code", code.name())))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
