@@ -125,6 +125,18 @@ class StatementCountTest {
     }
 
     @Test
+    void aReviewLoadedWithoutItsNestedFieldsStillAnswersThem() {
+        String jenny = data(Operations.read("ReviewPage"), "partnerId", OperationsTest.KASTENKONING, "orderBy", "OLDEST", "first", 2)
+                .getString("data.partner.reviews.edges[1].node.id");
+        String viaNode = "query($id: ID!) { node(id: $id) { ... on Review { overall revisions { overall previousOverall } reply { text } } } }";
+        JsonPath answer = data(viaNode, "id", jenny);
+        assertEquals(8, answer.getInt("data.node.revisions[0].overall"));
+        assertEquals(4, answer.getInt("data.node.revisions[0].previousOverall"));
+        assertTrue(answer.getString("data.node.reply.text").length() > 0);
+        assertEquals(3, statementsOf(viaNode, "id", jenny)); // node has no look-ahead: the review, its revisions, its reply
+    }
+
+    @Test
     void aListOfReviewsWithTheirPartnersAndScoresStaysConstant() {
         String query = """
                 query($p: ID!, $n: Int) { reviews(partnerId: $p, first: $n) { nodes {
