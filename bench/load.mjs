@@ -1,12 +1,13 @@
 // Load driver: sends one example operation to a GraphQL endpoint for a fixed time at a fixed
 // concurrency, after a warm-up, and prints requests/s, p50 and p99 latency and errors.
 //
-//   node bench/load.mjs --flavor quarkus|postgraphile --op summary|page|detail \
+//   node bench/load.mjs --flavor quarkus|postgraphile|postgraphile5 --op summary|page|detail \
 //        [--url http://127.0.0.1:8080/graphql] [--seconds 20] [--warmup 5] [--concurrency 32] \
 //        [--partners 100] [--reviews 50000]
 //
-// "quarkus" sends the service's own operations from graphql/operations/; "postgraphile" sends
-// the closest equivalent in PostGraphile's generated schema (bench/postgraphile/operations.mjs).
+// "quarkus" sends the service's own operations from graphql/operations/; "postgraphile" (v4) and
+// "postgraphile5" send the closest equivalent in PostGraphile's generated schema
+// (bench/postgraphile/operations.mjs). bench/run.sh drives wrk instead (bench/wrk/).
 // Partners and reviews are picked by a seeded generator, so every run asks the same sequence.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -44,7 +45,8 @@ const quarkusOperations = {
   page: () => ({ query: operation('ReviewPage'), variables: { partnerId: globalId('Partner', pick(partners)), first: 20 } }),
   detail: () => ({ query: operation('ReviewDetail'), variables: { id: globalId('Review', pick(reviews)) } }),
 };
-const make = (flavor === 'quarkus' ? quarkusOperations : postgraphileOperations(pick, partners, reviews))[op];
+const make = (flavor === 'quarkus' ? quarkusOperations
+  : postgraphileOperations(pick, partners, reviews, flavor === 'postgraphile5' ? 5 : 4))[op];
 if (!make) throw new Error(`unknown --op ${op}`);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });

@@ -1,0 +1,91 @@
+-- Shared by the wrk scripts in this directory (run wrk from the repository root):
+--   PARTNERS=100 REVIEWS=50000 wrk -t1 -c16 -d20s --latency -s bench/wrk/service-page.lua http://127.0.0.1:18090/graphql
+-- Each script gives its document's name and a function that makes the variables of one request
+-- (random partner/review ids, 1..PARTNERS and 1..REVIEWS, as bench/load.mjs picks them). This
+-- file posts them, counts bad answers per thread in response(), and done() prints one line:
+--   BENCH requests=.. seconds=.. rps=.. p50_ms=.. p99_ms=.. shed=.. http_errors=.. graphql_errors=.. socket_errors=..
+-- served_rps: answers with data (not shed, no error) per second. shed: 503 (the service's load shedding); http_errors: any other status but 200; graphql_errors:
+-- a 200 whose body has an "errors" member; socket_errors: connect/read/write errors and timeouts.
+local M = {}
+
+M.partners = tonumber(os.getenv("PARTNERS") or "100")
+M.reviews = tonumber(os.getenv("REVIEWS") or "50000")
+
+function M.pick(n) return math.random(1, n) end
+
+-- The service's ids are opaque: base64url("<Type>:<key>") without padding (GlobalId.java, load.mjs).
+local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+function M.base64url(s)
+  local out = {}
+  for i = 1, #s, 3 do
+    local a, b, c = s:byte(i, i + 2)
+    local n = a * 65536 + (b or 0) * 256 + (c or 0)
+    -- 1, 2 or 3 bytes give 2, 3 or 4 characters (no padding)
+    for k = 0, (c and 3) or (b and 2) or 1 do
+      local v = math.floor(n / 2 ^ (18 - 6 * k)) % 64
+      out[#out + 1] = alphabet:sub(v + 1, v + 1)
+    end
+  end
+  return table.concat(out)
+end
+function M.global_id(type, key) return M.base64url(type .. ":" .. key) end
+
+-- A JSON array of n strings made by f(): ["a","b",...]
+function M.json_strings(n, f)
+  local items = {}
+  for i = 1, n do items[i] = '"' .. f(i) .. '"' end
+  return "[" .. table.concat(items, ",") .. "]"
+end
+
+-- Installs wrk's callbacks: name is bench/wrk/queries/<name>.json (from queries.mjs), variables()
+-- returns the JSON object of one request's variables.
+function M.run(name, variables)
+  local file = assert(io.open("bench/wrk/queries/" .. name .. ".json"),
+    "no bench/wrk/queries/" .. name .. ".json: run node bench/wrk/queries.mjs from the repository root")
+  local query = file:read("*a")
+  file:close()
+
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Accept"] = "application/json"
+
+  -- Main state: keep the threads so done() can add up their counters; seed each one differently
+  -- but the same on every run (a fixed sequence of ids, like load.mjs).
+  local threads = {}
+  function setup(thread)
+    thread:set("thread_number", #threads + 1)
+    table.insert(threads, thread)
+  end
+
+  -- Thread states:
+  function init(args)
+    math.randomseed(20260401 + (thread_number or 0))
+    shed, http_errors, graphql_errors = 0, 0, 0
+  end
+  function request()
+    return wrk.format(nil, nil, nil, '{"query":' .. query .. ',"variables":' .. variables() .. '}')
+  end
+  function response(status, headers, body)
+    if status == 503 then shed = shed + 1
+    elseif status ~= 200 then http_errors = http_errors + 1
+    elseif body:find('"errors"', 1, true) then graphql_errors = graphql_errors + 1 end
+  end
+
+  -- Main state again, after the run.
+  function done(summary, latency, requests)
+    local counts = { shed = 0, http_errors = 0, graphql_errors = 0 }
+    for _, thread in ipairs(threads) do
+      for key in pairs(counts) do counts[key] = counts[key] + (thread:get(key) or 0) end
+    end
+    local e = summary.errors
+    local seconds = summary.duration / 1e6
+    io.write(string.format(
+      "BENCH requests=%d seconds=%.3f rps=%.1f served_rps=%.1f p50_ms=%.1f p99_ms=%.1f shed=%d http_errors=%d graphql_errors=%d socket_errors=%d\n",
+      summary.requests, seconds, summary.requests / seconds,
+      (summary.requests - counts.shed - counts.http_errors - counts.graphql_errors) / seconds, latency:percentile(50) / 1000,
+      latency:percentile(99) / 1000, counts.shed, counts.http_errors, counts.graphql_errors,
+      e.connect + e.read + e.write + e.timeout))
+  end
+end
+
+return M
