@@ -20,8 +20,8 @@ import nl.marketplace.reviews.partner.PartnerService;
 import nl.marketplace.reviews.security.CallerService;
 
 /**
- * The public read API of reviews. Nested fields are batched: one statement per field and request
- * level, whatever the page size ({@code @Source List} without arguments, {@link Batcher} with).
+ * The public read API of reviews. Nested fields are batched or looked ahead: one statement per field and request
+ * level, whatever the page size ({@code @Source List}, {@link Batcher}, or loaded with the page; see {@link Nested}).
  */
 @GraphQLApi
 @ClientSafeErrors
@@ -35,6 +35,7 @@ public class ReviewGraphQL {
     private final CallerService callers;
     private final Batcher<ReviewService.PartnerPage, ReviewConnection> pageBatcher;
     private final Batcher<Long, String> orderNumberBatcher;
+    private final Batcher<ReviewConnection, Long> countBatcher;
 
     public ReviewGraphQL(ReviewService reviews, PartnerService partners, CallerService callers) {
         this.reviews = reviews;
@@ -42,6 +43,8 @@ public class ReviewGraphQL {
         this.callers = callers;
         this.pageBatcher = new Batcher<>("partner-reviews", reviews::pagesFor);
         this.orderNumberBatcher = new Batcher<>("review-order-number", reviews::orderNumbers);
+        // A Batcher rather than @Source List: SmallRye's batch resolver builds its context's selection JSON.
+        this.countBatcher = new Batcher<>("review-count", reviews::totalCounts);
     }
 
     @Query("review")
@@ -78,8 +81,8 @@ public class ReviewGraphQL {
 
     @Name("totalCount")
     @Description("How many reviews match the filter, over all pages.")
-    public Uni<List<@NonNull Integer>> totalCount(@Source List<ReviewConnection> connections) {
-        return reviews.totalCounts(connections).map(counts -> counts.stream().map(Long::intValue).toList());
+    public Uni<@NonNull Integer> totalCount(@Source ReviewConnection connection) {
+        return countBatcher.load(connection).map(Long::intValue);
     }
 
     @Name("revisions")

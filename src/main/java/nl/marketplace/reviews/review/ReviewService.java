@@ -104,7 +104,7 @@ public class ReviewService {
      * the others in one statement per distinct filter among them. Filters on revisions or replies are
      * always counted, since those rows do not change the score version.
      */
-    public Uni<List<Long>> totalCounts(List<ReviewConnection> connections) {
+    public Uni<Map<ReviewConnection, Long>> totalCounts(List<ReviewConnection> connections) {
         Map<ReviewConnection, Long> known = new IdentityHashMap<>();
         List<ReviewConnection> missing = new ArrayList<>();
         for (ReviewConnection connection : connections) {
@@ -116,7 +116,7 @@ public class ReviewService {
             }
         }
         if (missing.isEmpty()) {
-            return Uni.createFrom().item(connections.stream().map(known::get).toList());
+            return Uni.createFrom().item(known);
         }
         return Batcher.perGroup(missing, ReviewConnection::criteria, ReviewConnection::partnerKey,
                 (criteria, partners) -> reviews.count(partners, criteria)
@@ -128,7 +128,7 @@ public class ReviewService {
                         }
                         known.put(connection, count);
                     });
-                    return connections.stream().map(known::get).toList();
+                    return known;
                 });
     }
 
