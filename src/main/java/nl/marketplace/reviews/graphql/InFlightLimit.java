@@ -1,7 +1,12 @@
 package nl.marketplace.reviews.graphql;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,17 +17,21 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Sheds load instead of slowing every request down: at most {@code reviews.graphql.max-in-flight}
- * GraphQL requests (POST and GET; not subscription sockets) run at once on an instance, and one more
- * is answered at once with 503 SERVICE_UNAVAILABLE and {@code Retry-After}. Without the limit a burst
- * of mobile traffic made every request wait on every other (p99 seconds) and grew the heap past the
- * pod's memory limit (README, "Under overload").
+ * Admission control: at most {@code reviews.graphql.max-in-flight} GraphQL requests (POST and GET;
+ * not subscription sockets) run at once on an instance; up to {@code reviews.graphql.max-queued}
+ * more wait, in order, at most {@code reviews.graphql.max-queue-wait}; beyond that a request is
+ * answered at once with 503 SERVICE_UNAVAILABLE and {@code Retry-After}. Without it a burst of
+ * mobile traffic made every request wait on every other (p99 seconds, a third of the throughput)
+ * and grew the heap past the pod's memory limit; with it the running requests keep the pace of a
+ * normal load and the waiting ones cost only their connection (README, "Under overload").
  */
 @ApplicationScoped
 public class InFlightLimit {
@@ -31,26 +40,44 @@ public class InFlightLimit {
     /** Set once a request is admitted, so that a GET rerouted as a POST is counted once. */
     private static final String ADMITTED = InFlightLimit.class.getName() + ".admitted";
 
-    private final int max;
+    private record Waiting(RoutingContext rc, Context context, long since) {
+    }
+
+    private final int maxRunning;
+    private final int maxQueued;
+    private final long maxWaitNanos;
     private final String retryAfterSeconds;
-    /** The responses of the admitted requests that have not ended. */
-    private final Set<HttpServerResponse> inFlight = ConcurrentHashMap.newKeySet();
+    private final Vertx vertx;
+    /** The responses of the running requests; guarded by this. */
+    private final Set<HttpServerResponse> running = new HashSet<>();
+    /** Requests waiting for a slot, oldest first; guarded by this. */
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private final Counter shed;
     private volatile long lastLogged;
 
-    public InFlightLimit(@ConfigProperty(name = "reviews.graphql.max-in-flight", defaultValue = "64") int max,
-            @ConfigProperty(name = "reviews.graphql.retry-after-seconds", defaultValue = "1") int retryAfterSeconds) {
-        this.max = max;
+    public InFlightLimit(@ConfigProperty(name = "reviews.graphql.max-in-flight", defaultValue = "64") int maxRunning,
+            @ConfigProperty(name = "reviews.graphql.max-queued", defaultValue = "512") int maxQueued,
+            @ConfigProperty(name = "reviews.graphql.max-queue-wait", defaultValue = "2s") Duration maxWait,
+            @ConfigProperty(name = "reviews.graphql.retry-after-seconds", defaultValue = "1") int retryAfterSeconds,
+            Vertx vertx) {
+        this.maxRunning = maxRunning;
+        this.maxQueued = maxQueued;
+        this.maxWaitNanos = maxWait.toNanos();
         this.retryAfterSeconds = Integer.toString(retryAfterSeconds);
-        this.shed = Counter.builder("graphql.requests.shed").description("GraphQL requests answered 503 because too many were running")
+        this.vertx = vertx;
+        this.shed = Counter.builder("graphql.requests.shed")
+                .description("GraphQL requests answered 503 because too many were running and waiting").register(Metrics.globalRegistry);
+        Gauge.builder("graphql.requests.in.flight", this, InFlightLimit::inFlight).description("GraphQL requests running now")
                 .register(Metrics.globalRegistry);
-        Gauge.builder("graphql.requests.in.flight", inFlight, Set::size).description("GraphQL requests running now")
+        Gauge.builder("graphql.requests.queued", this, InFlightLimit::queued).description("GraphQL requests waiting to run")
                 .register(Metrics.globalRegistry);
     }
 
     void install(@Observes Router router) {
-        // Before everything else on /graphql, so that a shed request costs nothing but this answer.
+        // Before everything else on /graphql, so that a waiting or shed request costs nothing more.
         router.route("/graphql").order(-1000).handler(this::admit);
+        // Gives back the slots of clients that hung up, and sheds requests that waited too long.
+        vertx.setPeriodic(100, ignored -> tidy());
     }
 
     private void admit(RoutingContext rc) {
@@ -58,35 +85,105 @@ public class InFlightLimit {
             rc.next();
             return;
         }
-        if (inFlight.size() >= max) {
-            // Responses whose client hung up (or whose end went unreported): their slots are free.
-            inFlight.removeIf(response -> response.ended() || response.closed());
-        }
-        if (inFlight.size() >= max) {
-            shed.increment();
-            long now = System.nanoTime();
-            if (now - lastLogged > 10_000_000_000L) {
-                lastLogged = now;
-                LOG.warnf("More than %d GraphQL requests at once: answering 503 (graphql.requests.shed counts them)", max);
+        boolean runNow = false;
+        boolean waits = false;
+        synchronized (this) {
+            if (running.size() >= maxRunning) {
+                running.removeIf(response -> response.ended() || response.closed());
             }
-            rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-            GraphQLRequestGuard.refuse(rc, 503, ApiErrorCode.SERVICE_UNAVAILABLE,
-                    "The service is busy; try again in " + retryAfterSeconds + " s");
-            return;
+            if (running.size() < maxRunning && queue.isEmpty()) {
+                running.add(rc.response());
+                runNow = true;
+            } else if (queue.size() < maxQueued) {
+                queue.add(new Waiting(rc, Vertx.currentContext(), System.nanoTime()));
+                waits = true;
+            }
         }
+        if (runNow) {
+            run(rc);
+        } else if (waits) {
+            if (!rc.request().isEnded()) {
+                rc.request().pause(); // the body is read once it may run
+            }
+        } else {
+            shed(rc);
+        }
+    }
+
+    private void run(RoutingContext rc) {
         rc.put(ADMITTED, Boolean.TRUE);
         HttpServerResponse response = rc.response();
-        inFlight.add(response);
         // Not rc.addEndHandler: Quarkus' SmallRye GraphQL handler (SmallRyeGraphQLAbstractHandler.handle)
         // sets the response's end, exception and close handlers itself, replacing Vert.x Web's, so
         // end handlers added before it never run. The body-end handler it leaves alone; a client that
-        // hangs up is noticed by the sweep above. InFlightLimitTest covers both.
-        rc.addBodyEndHandler(ignored -> inFlight.remove(response));
+        // hangs up is noticed by tidy(). InFlightLimitTest covers both.
+        rc.addBodyEndHandler(ignored -> release(response));
+        if (!rc.request().isEnded()) {
+            rc.request().resume();
+        }
         rc.next();
     }
 
-    /** Requests running now (for tests). */
-    int inFlight() {
-        return (int) inFlight.stream().filter(response -> !response.ended() && !response.closed()).count();
+    private void release(HttpServerResponse response) {
+        synchronized (this) {
+            running.remove(response);
+        }
+        startWaiting();
+    }
+
+    /** Moves waiting requests into free slots, each resumed on its own event loop. */
+    private void startWaiting() {
+        List<Waiting> start = new ArrayList<>();
+        synchronized (this) {
+            while (running.size() < maxRunning && !queue.isEmpty()) {
+                Waiting next = queue.poll();
+                if (!next.rc().response().closed()) {
+                    running.add(next.rc().response());
+                    start.add(next);
+                }
+            }
+        }
+        start.forEach(w -> w.context().runOnContext(ignored -> run(w.rc())));
+    }
+
+    private void tidy() {
+        List<Waiting> expired = new ArrayList<>();
+        long now = System.nanoTime();
+        synchronized (this) {
+            running.removeIf(response -> response.ended() || response.closed());
+            for (Iterator<Waiting> it = queue.iterator(); it.hasNext();) {
+                Waiting w = it.next();
+                if (w.rc().response().closed()) {
+                    it.remove();
+                } else if (now - w.since() > maxWaitNanos) {
+                    it.remove();
+                    expired.add(w);
+                }
+            }
+        }
+        expired.forEach(w -> w.context().runOnContext(ignored -> shed(w.rc())));
+        startWaiting();
+    }
+
+    private void shed(RoutingContext rc) {
+        shed.increment();
+        long now = System.nanoTime();
+        if (now - lastLogged > 10_000_000_000L) {
+            lastLogged = now;
+            LOG.warnf("More than %d GraphQL requests running and %d waiting: answering 503 (graphql.requests.shed counts them)",
+                    maxRunning, maxQueued);
+        }
+        rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        GraphQLRequestGuard.refuse(rc, 503, ApiErrorCode.SERVICE_UNAVAILABLE, "The service is busy; try again in " + retryAfterSeconds + " s");
+    }
+
+    /** Requests running now. */
+    synchronized int inFlight() {
+        return (int) running.stream().filter(response -> !response.ended() && !response.closed()).count();
+    }
+
+    /** Requests waiting now. */
+    synchronized int queued() {
+        return queue.size();
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,21 +26,33 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import nl.marketplace.reviews.support.Eventually;
 import nl.marketplace.reviews.support.TestEnvironment;
 
 /**
- * Overload: requests beyond reviews.graphql.max-in-flight (64 here, the default) are answered 503
- * with Retry-After at once, and every slot is given back, also by a client that gives up.
- * Requests are held in flight by a lock on the partner table.
+ * Overload, with small limits: 4 requests run, 2 more wait (at most 2 s), one more is answered 503
+ * with Retry-After at once; every slot is given back, also by a client that hangs up. Requests are
+ * held running by a lock on the partner table.
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
+@TestProfile(InFlightLimitTest.SmallLimits.class)
 class InFlightLimitTest {
 
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("reviews.graphql.max-in-flight", "4", "reviews.graphql.max-queued", "2",
+                    "reviews.graphql.max-queue-wait", "2s");
+        }
+    }
+
     private static final String QUERY = "{\"query\":\"{ partner(id: \\\"UGFydG5lcjoy\\\") { name } }\"}";
-    private static final int MAX = 64;
+    private static final int MAX = 4;
+    private static final int QUEUED = 2;
 
     @TestHTTPResource("/graphql")
     URI endpoint;
@@ -47,19 +60,24 @@ class InFlightLimitTest {
     @Inject
     InFlightLimit limit;
 
+    private CompletableFuture<HttpResponse<String>> send(HttpClient client) {
+        return client.sendAsync(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(QUERY)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
-    void requestsBeyondTheLimitAreShedAtOnceAndTheAdmittedOnesComplete() throws Exception {
+    void requestsBeyondTheQueueAreShedAtOnceAndTheOthersComplete() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         try (Connection lock = TestEnvironment.connect()) {
             lock.setAutoCommit(false);
             lock.createStatement().execute("LOCK TABLE partner IN ACCESS EXCLUSIVE MODE");
-            for (int i = 0; i < MAX; i++) {
-                held.add(client.sendAsync(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(QUERY)).build(), HttpResponse.BodyHandlers.ofString()));
+            for (int i = 0; i < MAX + QUEUED; i++) {
+                held.add(send(client));
             }
-            Eventually.until("64 requests in flight", Duration.ofSeconds(20), () -> limit.inFlight() == MAX,
-                    () -> "in flight: " + limit.inFlight());
+            Eventually.until("4 requests running and 2 waiting", Duration.ofSeconds(20),
+                    () -> limit.inFlight() == MAX && limit.queued() == QUEUED,
+                    () -> "running: " + limit.inFlight() + ", waiting: " + limit.queued());
 
             long start = System.nanoTime();
             Response shed = given().contentType("application/json").body(QUERY).post("/graphql");
@@ -70,6 +88,7 @@ class InFlightLimitTest {
             Response shedGet = given().queryParam("query", "{ __typename }").get("/graphql");
             assertEquals(503, shedGet.statusCode());
             assertEquals(MAX, limit.inFlight());
+            assertEquals(QUEUED, limit.queued());
             lock.rollback();
         }
         for (CompletableFuture<HttpResponse<String>> response : held) {
@@ -77,8 +96,32 @@ class InFlightLimitTest {
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("\"name\""), answer.body());
         }
-        Eventually.until("every slot given back", Duration.ofSeconds(10), () -> limit.inFlight() == 0);
+        Eventually.until("every slot given back", Duration.ofSeconds(10), () -> limit.inFlight() == 0 && limit.queued() == 0);
         assertEquals(200, given().contentType("application/json").body(QUERY).post("/graphql").statusCode());
+    }
+
+    @Test
+    void aRequestThatWaitedTooLongIsShed() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
+        try (Connection lock = TestEnvironment.connect()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE partner IN ACCESS EXCLUSIVE MODE");
+            for (int i = 0; i < MAX; i++) {
+                running.add(send(client));
+            }
+            Eventually.until("4 requests running", Duration.ofSeconds(20), () -> limit.inFlight() == MAX);
+            CompletableFuture<HttpResponse<String>> waiting = send(client);
+            Eventually.until("one waiting", Duration.ofSeconds(10), () -> limit.queued() == 1);
+            HttpResponse<String> answer = waiting.get(10, TimeUnit.SECONDS); // after about 2 s, lock still held
+            assertEquals(503, answer.statusCode());
+            assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
+            assertTrue(answer.body().contains("SERVICE_UNAVAILABLE"), answer.body());
+            lock.rollback();
+        }
+        for (CompletableFuture<HttpResponse<String>> response : running) {
+            assertEquals(200, response.get(30, TimeUnit.SECONDS).statusCode());
+        }
     }
 
     @Test
@@ -99,15 +142,19 @@ class InFlightLimitTest {
                 out.flush();
             }
             Eventually.until("every slot taken", Duration.ofSeconds(20), () -> limit.inFlight() == MAX);
+            Eventually.until("nobody waiting", Duration.ofSeconds(5), () -> limit.queued() == 0);
             for (Socket socket : sockets) {
                 socket.close();
             }
-            // The requests still wait for the lock, but nobody waits for their answers: a new one is admitted.
+            Eventually.until("the slots given back", Duration.ofSeconds(10), () -> limit.inFlight() == 0,
+                    () -> "running: " + limit.inFlight());
+            // The requests still wait for the lock, but nobody waits for their answers: a new one runs.
             CompletableFuture<HttpResponse<String>> admitted = client.sendAsync(HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(QUERY)).build(),
                     HttpResponse.BodyHandlers.ofString());
             Thread.sleep(500);
-            assertTrue(!admitted.isDone(), "admitted and waiting, not shed");
+            assertTrue(!admitted.isDone(), "running and waiting for the lock, not shed");
+            assertEquals(1, limit.inFlight());
             lock.rollback();
             assertEquals(200, admitted.get(30, TimeUnit.SECONDS).statusCode());
         }
