@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -80,19 +79,21 @@ public class InFlightLimit {
         vertx.setPeriodic(100, ignored -> tidy());
     }
 
+    // Locking: this object's monitor guards the two collections and nothing else. No Vert.x call
+    // (response.ended(), closed(), ...) is made while holding it: those take the connection's lock,
+    // and Vert.x calls release() while holding that one.
+
     private void admit(RoutingContext rc) {
         if (rc.get(ADMITTED) != null || "websocket".equalsIgnoreCase(rc.request().getHeader(HttpHeaders.UPGRADE))) {
             rc.next();
             return;
         }
+        HttpServerResponse response = rc.response();
         boolean runNow = false;
         boolean waits = false;
         synchronized (this) {
-            if (running.size() >= maxRunning) {
-                running.removeIf(response -> response.ended() || response.closed());
-            }
             if (running.size() < maxRunning && queue.isEmpty()) {
-                running.add(rc.response());
+                running.add(response);
                 runNow = true;
             } else if (queue.size() < maxQueued) {
                 queue.add(new Waiting(rc, Vertx.currentContext(), System.nanoTime()));
@@ -107,6 +108,20 @@ public class InFlightLimit {
             }
         } else {
             shed(rc);
+        }
+    }
+
+    /** Gives back the slots of responses that ended without telling (their client hung up). */
+    private void forgetFinished() {
+        List<HttpServerResponse> snapshot;
+        synchronized (this) {
+            snapshot = new ArrayList<>(running);
+        }
+        List<HttpServerResponse> finished = snapshot.stream().filter(response -> response.ended() || response.closed()).toList();
+        if (!finished.isEmpty()) {
+            synchronized (this) {
+                finished.forEach(running::remove);
+            }
         }
     }
 
@@ -133,35 +148,53 @@ public class InFlightLimit {
 
     /** Moves waiting requests into free slots, each resumed on its own event loop. */
     private void startWaiting() {
-        List<Waiting> start = new ArrayList<>();
-        synchronized (this) {
-            while (running.size() < maxRunning && !queue.isEmpty()) {
-                Waiting next = queue.poll();
-                if (!next.rc().response().closed()) {
-                    running.add(next.rc().response());
-                    start.add(next);
+        while (true) {
+            Waiting next;
+            synchronized (this) {
+                if (running.size() >= maxRunning || queue.isEmpty()) {
+                    return;
                 }
+                next = queue.poll();
+                running.add(next.rc().response());
+            }
+            if (next.rc().response().closed()) {
+                synchronized (this) {
+                    running.remove(next.rc().response());
+                }
+            } else {
+                next.context().runOnContext(ignored -> run(next.rc()));
             }
         }
-        start.forEach(w -> w.context().runOnContext(ignored -> run(w.rc())));
     }
 
     private void tidy() {
-        List<Waiting> expired = new ArrayList<>();
-        long now = System.nanoTime();
+        forgetFinished();
+        List<Waiting> snapshot;
         synchronized (this) {
-            running.removeIf(response -> response.ended() || response.closed());
-            for (Iterator<Waiting> it = queue.iterator(); it.hasNext();) {
-                Waiting w = it.next();
-                if (w.rc().response().closed()) {
-                    it.remove();
-                } else if (now - w.since() > maxWaitNanos) {
-                    it.remove();
-                    expired.add(w);
-                }
+            snapshot = new ArrayList<>(queue);
+        }
+        long now = System.nanoTime();
+        List<Waiting> gone = new ArrayList<>();
+        List<Waiting> expired = new ArrayList<>();
+        for (Waiting w : snapshot) {
+            if (w.rc().response().closed()) {
+                gone.add(w);
+            } else if (now - w.since() > maxWaitNanos) {
+                expired.add(w);
             }
         }
-        expired.forEach(w -> w.context().runOnContext(ignored -> shed(w.rc())));
+        if (!gone.isEmpty() || !expired.isEmpty()) {
+            List<Waiting> removedExpired = new ArrayList<>();
+            synchronized (this) {
+                gone.forEach(queue::remove);
+                for (Waiting w : expired) {
+                    if (queue.remove(w)) {
+                        removedExpired.add(w);
+                    }
+                }
+            }
+            removedExpired.forEach(w -> w.context().runOnContext(ignored -> shed(w.rc())));
+        }
         startWaiting();
     }
 
@@ -178,8 +211,12 @@ public class InFlightLimit {
     }
 
     /** Requests running now. */
-    synchronized int inFlight() {
-        return (int) running.stream().filter(response -> !response.ended() && !response.closed()).count();
+    int inFlight() {
+        List<HttpServerResponse> snapshot;
+        synchronized (this) {
+            snapshot = new ArrayList<>(running);
+        }
+        return (int) snapshot.stream().filter(response -> !response.ended() && !response.closed()).count();
     }
 
     /** Requests waiting now. */
