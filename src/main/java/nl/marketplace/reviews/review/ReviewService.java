@@ -140,25 +140,27 @@ public class ReviewService {
         return new CountKey(connection.partnerKey(), connection.criteria());
     }
 
-    /** The revisions of each review, oldest first, in the order of the reviews; loaded with them if they were. */
+    /**
+     * The revisions of each review, oldest first, in the order of the reviews. (Reviews loaded with
+     * their revisions never come here: LoadedFieldFetchers answers them.)
+     */
     public Uni<List<List<Revision>>> revisions(List<Review> of) {
-        List<Long> missing = of.stream().filter(r -> r.loadedRevisions() == null).map(Review::key).distinct().toList();
-        Uni<Map<Long, List<Revision>>> found = missing.isEmpty() ? Uni.createFrom().item(Map.of()) : reviews.revisions(missing);
-        return found.map(loaded -> of.stream().map(r -> r.loadedRevisions() != null ? r.loadedRevisions()
-                : loaded.getOrDefault(r.key(), List.of())).toList());
+        return reviews.revisions(keys(of)).map(found -> of.stream()
+                .map(r -> found.getOrDefault(r.key(), List.of())).toList());
     }
 
-    /** The reply of each review, or null, in the order of the reviews; loaded with them if they were. */
+    /** The reply of each review, or null, in the order of the reviews (see {@link #revisions}). */
     public Uni<List<Reply>> replies(List<Review> of) {
-        List<Long> missing = of.stream().filter(r -> r.loadedReply() == null).map(Review::key).distinct().toList();
-        Uni<Map<Long, Reply>> found = missing.isEmpty() ? Uni.createFrom().item(Map.of()) : reviews.replies(missing);
-        return found.map(loaded -> of.stream().map(r -> r.loadedReply() != null ? r.loadedReply().orElse(null)
-                : loaded.get(r.key())).toList());
+        return reviews.replies(keys(of)).map(found -> of.stream().map(r -> found.get(r.key())).toList());
     }
 
     /** The order numbers of reviews, by review key. */
     public Uni<Map<Long, String>> orderNumbers(List<Long> reviewKeys) {
         return reviews.orderNumbers(reviewKeys);
+    }
+
+    private static List<Long> keys(List<Review> of) {
+        return of.stream().map(Review::key).distinct().toList();
     }
 
     /** The filter in database terms, or BAD_USER_INPUT naming the offending field. */
