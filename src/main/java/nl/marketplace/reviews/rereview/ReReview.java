@@ -14,5 +14,5 @@ public record ReReview(
         @Description("Until when the customer's link works.") OffsetDateTime expiresAt,
         @Description("When the customer gave the new score.") OffsetDateTime completedAt,
         @NonNull @Description("Whether requestReReview would be accepted now.") Boolean eligible,
-        @Description("Why not, when it would not.") ReReviewIneligibility ineligibleReason) {
+        @Description("Why not, when it would not. Reasons that no mail to the customer changes (ALREADY_REQUESTED, POSITIVE, TOO_OLD) come before CONTACT_REQUIRED.") ReReviewIneligibility ineligibleReason) {
 }

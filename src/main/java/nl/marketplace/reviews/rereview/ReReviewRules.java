@@ -46,19 +46,23 @@ public class ReReviewRules {
         return config;
     }
 
-    /** Why a re-review cannot be requested now, or null when it can. */
+    /**
+     * Why a re-review cannot be requested now, or null when it can. Reasons that no action of the
+     * partner changes come first: mailing the customer of a positive or too old review would not
+     * help, so CONTACT_REQUIRED is named only where the mail is all that is missing.
+     */
     public ReReviewIneligibility ineligibility(Facts f, OffsetDateTime now) {
         if (f.requestedAt() != null) {
             return ReReviewIneligibility.ALREADY_REQUESTED;
-        }
-        if (!f.contacted()) {
-            return ReReviewIneligibility.CONTACT_REQUIRED;
         }
         if (f.overall() > config.maxOverall()) {
             return ReReviewIneligibility.POSITIVE;
         }
         if (f.reviewCreatedAt().isBefore(now.minusMonths(config.maxAgeMonths()))) {
             return ReReviewIneligibility.TOO_OLD;
+        }
+        if (!f.contacted()) {
+            return ReReviewIneligibility.CONTACT_REQUIRED;
         }
         return null;
     }

@@ -148,6 +148,11 @@ class PartnerActionsTest {
         // A positive review and a review older than 3 months: refused, even after contact.
         long positive = TestData.review(partner, 8, TestClock.now().minusDays(1));
         long old = TestData.review(partner, 3, TestClock.now().minusMonths(3).minusDays(1));
+        // The reason names what no mail changes, not the missing mail (the dashboard shows it).
+        assertEquals("POSITIVE", dataAs(token, Operations.read("SellerReview"), "id", TestData.reviewId(positive))
+                .getString("data.review.reReview.ineligibleReason"));
+        assertEquals("TOO_OLD", dataAs(token, Operations.read("SellerReview"), "id", TestData.reviewId(old))
+                .getString("data.review.reReview.ineligibleReason"));
         for (long key : List.of(positive, old)) {
             dataAs(token, Operations.read("EmailCustomer"), "input", input("reviewId", TestData.reviewId(key), "message", "Hoi"));
             JsonPath answer = dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", TestData.reviewId(key)));
