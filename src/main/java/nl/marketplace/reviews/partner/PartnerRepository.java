@@ -20,6 +20,18 @@ public class PartnerRepository {
         this.db = db;
     }
 
+    /** The first partners by key, at most {@code limit}: the dashboard's dev sign-in picker. */
+    public Uni<List<Partner>> first(int limit) {
+        return db.query("SELECT id, name, score_version FROM partner ORDER BY id LIMIT $1", Tuple.of(limit))
+                .map(rows -> {
+                    List<Partner> list = new java.util.ArrayList<>();
+                    for (Row row : rows) {
+                        list.add(new Partner(row.getLong("id"), row.getString("name"), row.getLong("score_version")));
+                    }
+                    return list;
+                });
+    }
+
     /** The partners with these keys, by key; unknown keys are absent. One statement. */
     public Uni<Map<Long, Partner>> findByKeys(List<Long> keys) {
         return db.query("SELECT id, name, score_version FROM partner WHERE id = ANY($1)", Tuple.of(keys.toArray(Long[]::new)))

@@ -35,6 +35,16 @@ class PackagedAppIT extends OperationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern MAIL_ADDRESS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
+    /** The production jar serves the dashboard, its libraries and import map, but has no dev sign-in. */
+    @Test
+    void theDashboardIsServedWithoutTheDevSignIn() {
+        assertTrue(given().get("/dashboard/").then().statusCode(200).extract().asString().contains("<review-dashboard>"));
+        assertTrue(given().get("/_importmap/generated_importmap.js").then().statusCode(200).extract().asString().contains("/_static/lit/"));
+        given().get("/webjars/graphql-ws/lib/client.mjs").then().statusCode(200);
+        given().get("/dashboard/dashboard.js").then().statusCode(200);
+        given().get("/dashboard/dev-sign-in").then().statusCode(404);
+    }
+
     /**
      * In prod every log line is JSON and a line written while serving a request carries that
      * request's id, even when it is written after the request left the event loop for the

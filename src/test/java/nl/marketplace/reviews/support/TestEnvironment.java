@@ -68,6 +68,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + dbPort + "/" + database);
         config.put("quarkus.datasource.username", USER);
         config.put("mp.jwt.verify.publickey.location", publicKeyFile().toString());
+        config.put("reviews.dashboard.dev-sign-in.key", privateKeyFile.toString());
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("quarkus.mailer.mock", "false");
         config.put("quarkus.mailer.host", "127.0.0.1");
@@ -115,6 +116,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     }
 
     private static Path publicKeyFile;
+    private static Path privateKeyFile;
 
     /** The public key the services trust, as a PEM file; made once per test JVM (Tokens signs with its pair). */
     public static synchronized Path publicKeyFile() {
@@ -130,6 +132,13 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n");
             file.toFile().deleteOnExit();
+            // The dashboard's dev sign-in signs with it, as dev mode does with src/dev's key.
+            Path privateFile = Files.createTempFile("reviews-test-jwt-private", ".pem");
+            Files.writeString(privateFile, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
+            privateFile.toFile().deleteOnExit();
+            privateKeyFile = privateFile;
             publicKeyFile = file;
             return file;
         } catch (IOException e) {

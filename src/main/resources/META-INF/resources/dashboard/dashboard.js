@@ -1,0 +1,704 @@
+// The partner's review dashboard (seed 004: "Alles wat je wilt weten over klantbeoordelingen"),
+// on the service's own GraphQL API: a reference client for frontend teams. Lit components that
+// render into the page itself (no shadow DOM), so one style sheet applies and tests find elements.
+import { LitElement, html, svg, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { createApi, tokenClaims } from './api.js';
+import * as ops from './operations.js';
+import { t, lang, day, monthShort, monthLong, score, decimal } from './i18n.js';
+
+const PAGE_SIZE = 10;
+// The service's defaults for a top month and the standard (DOMAIN.md: 8.8 and 8); the API
+// reports per month and per score whether they are met, these only draw the lines of the chart.
+const TOP_PERFORMANCE = 8.8;
+const STANDARD = 8.0;
+const SUB_SCORES = ['deliveryTime', 'productInformation', 'delivery', 'contact'];
+const SUB_SCORE_CATEGORIES = { deliveryTime: 'DELIVERY_TIME', productInformation: 'PRODUCT_INFORMATION', delivery: 'DELIVERY', contact: 'CONTACT' };
+const EXCLUSION_REASONS = ['CARRIER', 'PLATFORM', 'PRODUCT_NOT_SELLER', 'ABUSIVE', 'FRAUD', 'OTHER'];
+const TOKEN_KEY = 'partner-reviews.token';
+
+/** Words for an API failure (an ApiError, or a GraphQL error of a response with data). */
+export function describeError(error) {
+  const code = error.code || (error.extensions && error.extensions.code) || 'INTERNAL_SERVER_ERROR';
+  const words = t.errors[code];
+  if (code === 'BAD_USER_INPUT') return `${words}: ${error.message}`;
+  return typeof words === 'string' ? words : t.errors.other(code);
+}
+
+/** Words for a mutation's userError. */
+function describeUserError(error) {
+  const words = t.userErrors[error.code];
+  return error.code === 'INVALID' || !words ? `${words || t.userErrors.INVALID}: ${error.message}` : words;
+}
+
+/** 00:00 of a calendar day ("2022-04-15") in Amsterdam, as an ISO instant. */
+function amsterdamMidnight(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  const utc = Date.UTC(y, m - 1, d);
+  // At 00:00 UTC Amsterdam is at 01:00 or 02:00 (DST changes happen later in the night).
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hourCycle: 'h23' }).format(new Date(utc)));
+  return new Date(utc - hour * 3600000).toISOString();
+}
+
+function nextDay(date) {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+class Light extends LitElement {
+  createRenderRoot() {
+    return this;
+  }
+}
+
+/** The score circle, the sentence of the seed, percentages, counts and the sub-score averages. */
+class ScorePanel extends Light {
+  static properties = { score: { attribute: false } };
+
+  render() {
+    const s = this.score;
+    if (!s) return nothing;
+    const sentence = s.fewerThanFiveReviews ? t.fewerThanFive(s.positivePercentage) : t.received(s.reviewCount, s.positivePercentage ?? 0);
+    return html`
+      <section class="score" aria-labelledby="score-title">
+        <div class="circle ${s.meetsStandard === false ? 'below' : ''}" role="img" aria-label="${t.overallLabel}: ${score(s.overall)}">
+          <span class="value" data-testid="overall">${s.overall == null ? '–' : score(s.overall)}</span>
+        </div>
+        <div class="score-text">
+          <h2 id="score-title">${t.overallLabel}</h2>
+          <p class="sentence" data-testid="sentence">${sentence}</p>
+          <p class="method">${s.method === 'LAST_3_MONTHS' ? t.methodLast3 : t.methodAll}</p>
+          <p>${t.counts(s.positiveCount, s.neutralCount, s.negativeCount)}</p>
+          ${s.approvalPercentage == null ? nothing : html`<p data-testid="approval">${t.approval(s.approvalPercentage)}</p>`}
+          ${s.meetsStandard == null ? nothing
+            : html`<p class="standard ${s.meetsStandard ? 'ok' : 'below'}">${s.meetsStandard ? t.meetsStandard(decimal(STANDARD)) : t.belowStandard(decimal(STANDARD))}</p>`}
+        </div>
+        <div class="sub-scores">
+          <h3>${t.subScoresTitle}</h3>
+          <dl>
+            ${SUB_SCORES.map((key) => html`
+              <div>
+                <dt>${t[key]}</dt>
+                <dd><strong>${score(s.subScores[key].average)}</strong> <span class="count">(${t.subScoreCount(s.subScores[key].count)})</span></dd>
+              </div>`)}
+          </dl>
+        </div>
+      </section>`;
+  }
+}
+
+/** The 12 monthly averages as bars, with the top-performance and standard lines; a table for screen readers. */
+class MonthlyChart extends Light {
+  static properties = { months: { attribute: false } };
+
+  render() {
+    const months = this.months || [];
+    if (!months.length) return nothing;
+    const width = 360, height = 170, left = 24, right = 92, top = 10, bottom = 24;
+    const plot = height - top - bottom;
+    const y = (v) => top + ((10 - v) / 9) * plot; // 1 at the bottom, 10 at the top
+    const step = (width - left - right) / months.length;
+    const line = (value, label, cls) => svg`
+      <line class="${cls}" x1="${left}" x2="${width - right}" y1="${y(value)}" y2="${y(value)}"></line>
+      <text class="line-label ${cls}" x="${width - right + 4}" y="${y(value) + 4}">${label}</text>`;
+    return html`
+      <figure class="monthly">
+        <figcaption><h3>${t.monthlyTitle}</h3></figcaption>
+        <svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${t.monthlyTitle}" preserveAspectRatio="xMidYMid meet">
+          ${[1, 5, 10].map((v) => svg`<text class="axis" x="${left - 4}" y="${y(v) + 4}" text-anchor="end">${v}</text>`)}
+          ${months.map((m, i) => {
+            const x = left + i * step + step * 0.15;
+            return svg`
+              ${m.average == null ? nothing
+                : svg`<rect class="bar ${m.topPerformance ? 'top' : ''}" x="${x}" width="${step * 0.7}" y="${y(m.average)}" height="${y(1) - y(m.average)}">
+                        <title>${monthLong(m.month)}: ${score(m.average)} (${m.reviewCount})</title></rect>`}
+              <text class="axis" x="${x + step * 0.35}" y="${height - 8}" text-anchor="middle">${monthShort(m.month)}</text>`;
+          })}
+          ${line(TOP_PERFORMANCE, t.topLine(decimal(TOP_PERFORMANCE)), 'top-line')}
+          ${line(STANDARD, t.standardLine(decimal(STANDARD)), 'standard-line')}
+        </svg>
+        <table class="visually-hidden">
+          <thead><tr><th>${t.monthTableMonth}</th><th>${t.monthTableAverage}</th><th>${t.monthTableCount}</th><th>${t.monthTableTop}</th></tr></thead>
+          <tbody>${months.map((m) => html`<tr><td>${monthLong(m.month)}</td><td>${score(m.average)}</td><td>${m.reviewCount}</td><td>${m.topPerformance ? t.yes : t.no}</td></tr>`)}</tbody>
+        </table>
+      </figure>`;
+  }
+}
+
+/** "Filter beoordelingen": every field of ReviewFilter, and the order. */
+class ReviewFilterForm extends Light {
+  submit(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const value = (name) => (form.get(name) || '').toString().trim();
+    const filter = {};
+    if (value('classification')) filter.classification = value('classification');
+    if (value('overallMin')) filter.overallMin = Number(value('overallMin'));
+    if (value('overallMax')) filter.overallMax = Number(value('overallMax'));
+    if (value('replied')) filter.replied = value('replied') === 'true';
+    if (value('revised')) filter.revised = value('revised') === 'true';
+    if (value('createdFrom')) filter.createdFrom = amsterdamMidnight(value('createdFrom'));
+    if (value('createdUntil')) filter.createdBefore = amsterdamMidnight(nextDay(value('createdUntil')));
+    if (value('subScoreValue')) {
+      filter.subScoreAtMost = { value: Number(value('subScoreValue')) };
+      if (value('subScoreCategory')) filter.subScoreAtMost.category = value('subScoreCategory');
+    }
+    this.dispatchEvent(new CustomEvent('filter-change', { bubbles: true, detail: { filter, orderBy: value('orderBy') || 'NEWEST' } }));
+  }
+
+  clear(event) {
+    event.target.form.reset();
+    this.dispatchEvent(new CustomEvent('filter-change', { bubbles: true, detail: { filter: {}, orderBy: 'NEWEST' } }));
+  }
+
+  render() {
+    const select = (name, label, options) => html`
+      <label for="f-${name}">${label}</label>
+      <select id="f-${name}" name="${name}">${options.map(([v, text]) => html`<option value="${v}">${text}</option>`)}</select>`;
+    return html`
+      <form class="filter" @submit=${this.submit} aria-labelledby="filter-title">
+        <h2 id="filter-title">${t.filterTitle}</h2>
+        <div class="fields">
+          <div>${select('classification', t.classification, [['', t.all], ['POSITIVE', t.POSITIVE], ['NEUTRAL', t.NEUTRAL], ['NEGATIVE', t.NEGATIVE]])}</div>
+          <div><label for="f-overallMin">${t.overallMin}</label><input id="f-overallMin" name="overallMin" type="number" min="1" max="10" inputmode="numeric"></div>
+          <div><label for="f-overallMax">${t.overallMax}</label><input id="f-overallMax" name="overallMax" type="number" min="1" max="10" inputmode="numeric"></div>
+          <div>${select('replied', t.replied, [['', t.all], ['true', t.repliedYes], ['false', t.repliedNo]])}</div>
+          <div>${select('revised', t.revised, [['', t.all], ['true', t.revisedYes], ['false', t.revisedNo]])}</div>
+          <div><label for="f-createdFrom">${t.createdFrom}</label><input id="f-createdFrom" name="createdFrom" type="date"></div>
+          <div><label for="f-createdUntil">${t.createdUntil}</label><input id="f-createdUntil" name="createdUntil" type="date"></div>
+          <div>${select('subScoreCategory', t.subScoreAtMost, [['', t.anySubScore], ...SUB_SCORES.map((k) => [SUB_SCORE_CATEGORIES[k], t[k]])])}
+            <input aria-label="${t.subScoreAtMost}" name="subScoreValue" type="number" min="1" max="10" inputmode="numeric"></div>
+          <div>${select('orderBy', t.orderBy, ['NEWEST', 'OLDEST', 'HIGHEST_OVERALL', 'LOWEST_OVERALL'].map((o) => [o, t[o]]))}</div>
+        </div>
+        <div class="buttons">
+          <button type="submit">${t.apply}</button>
+          <button type="button" class="secondary" @click=${this.clear}>${t.clear}</button>
+        </div>
+      </form>`;
+  }
+}
+
+/** One review with everything the partner can do with it. */
+class ReviewCard extends Light {
+  static properties = {
+    review: { attribute: false },
+    api: { attribute: false },
+    fresh: { type: Boolean },
+    showEarlier: { state: true },
+    editing: { state: true },
+    busy: { state: true },
+    errors: { state: true },
+    notice: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.showEarlier = false;
+    this.editing = null; // 'reply' | 'email' | 'exclusion'
+    this.busy = false;
+    this.errors = [];
+    this.notice = '';
+  }
+
+  /** Runs one mutation; true when it changed something. The payload's review replaces this one. */
+  async mutate(document, field, input) {
+    this.busy = true;
+    this.errors = [];
+    this.notice = '';
+    try {
+      const { data, errors } = await this.api.request(document, { input });
+      const payload = data[field];
+      if (payload.userErrors.length) {
+        this.errors = payload.userErrors.map(describeUserError);
+        return false;
+      }
+      if (errors.length) this.errors = errors.map(describeError);
+      if (payload.review) this.dispatchEvent(new CustomEvent('review-updated', { bubbles: true, detail: payload.review }));
+      return true;
+    } catch (error) {
+      this.errors = [describeError(error)];
+      if (error.code === 'UNAUTHENTICATED') this.dispatchEvent(new CustomEvent('signed-out', { bubbles: true, detail: error }));
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async submitReply(event) {
+    event.preventDefault();
+    const text = new FormData(event.target).get('text').toString();
+    if (await this.mutate(ops.REPLY, 'reply', { reviewId: this.review.id, text })) {
+      this.editing = null;
+      this.notice = t.saved;
+    }
+  }
+
+  async deleteReply() {
+    if (!confirm(t.confirmDeleteReply)) return;
+    await this.mutate(ops.DELETE_REPLY, 'deleteReply', { reviewId: this.review.id });
+  }
+
+  async submitEmail(event) {
+    event.preventDefault();
+    const message = new FormData(event.target).get('message').toString();
+    if (await this.mutate(ops.EMAIL_CUSTOMER, 'emailCustomer', { reviewId: this.review.id, message })) {
+      this.editing = null;
+      this.notice = t.sent;
+    }
+  }
+
+  async requestReReview() {
+    await this.mutate(ops.REQUEST_RE_REVIEW, 'requestReReview', { reviewId: this.review.id });
+  }
+
+  async submitExclusion(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    if (await this.mutate(ops.REQUEST_EXCLUSION, 'requestExclusion',
+      { reviewId: this.review.id, reason: form.get('reason').toString(), text: form.get('text').toString() })) {
+      this.editing = null;
+      this.notice = t.sent;
+    }
+  }
+
+  edit(what) {
+    this.editing = this.editing === what ? null : what;
+    this.errors = [];
+    this.notice = '';
+    if (this.editing) this.updateComplete.then(() => this.querySelector('form.editor textarea, form.editor select')?.focus());
+  }
+
+  /** Submit and cancel of the card's open form. */
+  editorButtons(label) {
+    return html`
+      <div class="buttons">
+        <button type="submit" ?disabled=${this.busy}>${label}</button>
+        <button type="button" class="secondary" @click=${() => this.edit(null)}>${t.cancel}</button>
+      </div>`;
+  }
+
+  /** The review as the customer first gave it: overall, sub-scores, + and −. */
+  original(r, overallLabel) {
+    return html`
+      <ul class="scores">
+        <li><span class="mark">${r.originalOverall}</span> ${overallLabel}</li>
+        ${SUB_SCORES.filter((k) => r.subScores[k] != null).map((k) => html`<li><span class="mark small">${r.subScores[k]}</span> ${t[k]}</li>`)}
+      </ul>
+      ${r.pros ? html`<p class="pros"><span class="sign" aria-label="${t.pros}">+</span> ${r.pros}</p>` : nothing}
+      ${r.cons ? html`<p class="cons"><span class="sign" aria-label="${t.cons}">−</span> ${r.cons}</p>` : nothing}`;
+  }
+
+  revised(r) {
+    const latest = r.revisions[r.revisions.length - 1];
+    const earlierId = `earlier-${r.id}`;
+    return html`
+      <div class="revision">
+        <p><span class="mark ${r.classification.toLowerCase()}">${latest.overall}</span> <strong>${t.changedOn(day(latest.createdAt))}</strong></p>
+        ${latest.comment ? html`<p class="comment">${latest.comment}</p>` : nothing}
+      </div>
+      <button type="button" class="link" aria-expanded="${this.showEarlier}" aria-controls="${earlierId}"
+        @click=${() => { this.showEarlier = !this.showEarlier; }}>${this.showEarlier ? t.hideEarlier : t.showEarlier}</button>
+      <div id="${earlierId}" class="earlier" ?hidden=${!this.showEarlier}>
+        ${r.revisions.slice(0, -1).reverse().map((v) => html`
+          <p><span class="mark">${v.overall}</span> ${t.changedOn(day(v.createdAt))}${v.comment ? html` — ${v.comment}` : nothing}</p>`)}
+        <p class="meta">${day(r.createdAt)} · ${r.authorName}</p>
+        ${this.original(r, t.earlierOverall)}
+      </div>`;
+  }
+
+  replySection(r) {
+    if (this.editing === 'reply') {
+      return html`
+        <form class="editor" @submit=${this.submitReply}>
+          <label for="reply-${r.id}">${t.replyLabel}</label>
+          <textarea id="reply-${r.id}" name="text" rows="4" maxlength="2000" required .value=${r.reply ? r.reply.text : ''}></textarea>
+          ${this.editorButtons(t.save)}
+        </form>`;
+    }
+    if (!r.reply) return nothing;
+    return html`
+      <section class="reply" aria-label="${t.yourReply}">
+        <h4>${t.yourReply}</h4>
+        <p class="reply-text">${r.reply.text}</p>
+        <p class="meta">${day(r.reply.createdAt)}${r.reply.updatedAt !== r.reply.createdAt ? html` · ${t.replyEdited(day(r.reply.updatedAt))}` : nothing}</p>
+      </section>`;
+  }
+
+  reReviewSection(r) {
+    const rr = r.reReview;
+    if (!rr) return nothing;
+    switch (rr.status) {
+      case 'SENT':
+        return html`<p class="re-review sent" data-testid="re-review">${t.reReviewSent(day(rr.requestedAt))}. ${t.reReviewValidUntil(day(rr.expiresAt))}</p>`;
+      case 'COMPLETED':
+        return html`<p class="re-review" data-testid="re-review">${t.reReviewCompleted(day(rr.completedAt))}</p>`;
+      case 'EXPIRED':
+        return html`<p class="re-review" data-testid="re-review">${t.reReviewExpired(day(rr.expiresAt))}</p>`;
+      default: {
+        if (rr.eligible) {
+          return html`<button type="button" data-testid="re-review" ?disabled=${this.busy} @click=${this.requestReReview}>${t.reReview}</button>`;
+        }
+        const reason = rr.ineligibleReason === 'POSITIVE' ? t.POSITIVE_REASON : t[rr.ineligibleReason];
+        // Shown, not hidden: the partner learns why and what to do first.
+        return html`<span class="re-review-blocked">
+            <button type="button" data-testid="re-review" aria-disabled="true" aria-describedby="why-${r.id}" class="blocked">${t.reReview}</button>
+            <span id="why-${r.id}" class="why">${reason}</span></span>`;
+      }
+    }
+  }
+
+  exclusionSection(r) {
+    const list = r.exclusions || [];
+    return html`
+      ${list.length ? html`
+        <section class="exclusions" aria-label="${t.exclusionsTitle}">
+          <h4>${t.exclusionsTitle}</h4>
+          <ul>${list.map((e) => html`
+            <li data-testid="exclusion"><strong>${t[e.reason]}</strong>: ${e.text}<br>
+              <span class="state">${e.decision === 'APPROVED' ? t.exclusionApproved(day(e.decidedAt))
+                : e.decision === 'REJECTED' ? t.exclusionRejected(day(e.decidedAt)) : t.exclusionOpen(day(e.requestedAt))}</span>
+              ${e.decisionNote ? html`<br><span class="note">${e.decisionNote}</span>` : nothing}</li>`)}
+          </ul>
+        </section>` : nothing}
+      ${this.editing === 'exclusion' ? html`
+        <form class="editor" @submit=${this.submitExclusion}>
+          <label for="reason-${r.id}">${t.exclusionReason}</label>
+          <select id="reason-${r.id}" name="reason">${EXCLUSION_REASONS.map((reason) => html`<option value="${reason}">${t[reason]}</option>`)}</select>
+          <label for="why-text-${r.id}">${t.exclusionText}</label>
+          <textarea id="why-text-${r.id}" name="text" rows="3" maxlength="2000" required></textarea>
+          ${this.editorButtons(t.send)}
+        </form>` : nothing}`;
+  }
+
+  emailSection(r) {
+    const contacts = r.customerContacts;
+    return html`
+      ${contacts && contacts.totalCount ? html`
+        <details class="contacts">
+          <summary>${t.sentMessages(contacts.totalCount)}</summary>
+          <ul>${contacts.nodes.map((c) => html`<li><span class="meta">${day(c.createdAt)}</span> ${c.message}</li>`)}</ul>
+        </details>` : nothing}
+      ${this.editing === 'email' ? html`
+        <form class="editor" @submit=${this.submitEmail}>
+          <label for="email-${r.id}">${t.emailLabel}</label>
+          <textarea id="email-${r.id}" name="message" rows="4" maxlength="2000" required></textarea>
+          ${this.editorButtons(t.send)}
+        </form>` : nothing}`;
+  }
+
+  render() {
+    const r = this.review;
+    const titleId = `title-${r.id}`;
+    return html`
+      <article class="review ${r.excluded ? 'excluded' : ''}" data-review-id="${r.id}" aria-labelledby="${titleId}">
+        <header>
+          <h3 id="${titleId}">${r.authorName}</h3>
+          <p class="meta">${day(r.createdAt)}${r.orderNumber ? html` | ${r.orderNumber}` : nothing}</p>
+          <p class="badges">
+            <span class="badge ${r.classification.toLowerCase()}">${t[r.classification]}</span>
+            ${this.fresh ? html`<span class="badge new">${t.newBadge}</span>` : nothing}
+            ${r.excluded ? html`<span class="badge excluded">${t.excluded}</span>` : nothing}
+          </p>
+        </header>
+        ${r.revisions && r.revisions.length ? this.revised(r) : this.original(r, t.overall)}
+        ${this.replySection(r)}
+        ${this.emailSection(r)}
+        ${this.exclusionSection(r)}
+        <div class="actions">
+          ${this.editing === 'reply' ? nothing : r.reply
+            ? html`<button type="button" @click=${() => this.edit('reply')}>${t.editReply}</button>
+                   <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.deleteReply}>${t.deleteReply}</button>`
+            : html`<button type="button" @click=${() => this.edit('reply')}>${t.reply}</button>`}
+          ${this.editing === 'email' ? nothing : html`<button type="button" @click=${() => this.edit('email')}>${t.emailCustomer}</button>`}
+          ${this.reReviewSection(r)}
+          ${this.editing === 'exclusion' || r.excluded ? nothing
+            : html`<button type="button" class="secondary" @click=${() => this.edit('exclusion')}>${t.requestExclusion}</button>`}
+        </div>
+        <div class="feedback" role="status" aria-live="polite">${this.notice}</div>
+        ${this.errors.length ? html`<div class="error" role="alert">${this.errors.map((e) => html`<p>${e}</p>`)}</div>` : nothing}
+      </article>`;
+  }
+}
+
+/** The page: sign-in, then the partner's score, chart, filter and reviews, kept live. */
+class ReviewDashboard extends Light {
+  static properties = {
+    token: { state: true },
+    partner: { state: true },
+    reviews: { state: true },
+    totalCount: { state: true },
+    pageInfo: { state: true },
+    loading: { state: true },
+    error: { state: true },
+    signInMessage: { state: true },
+    live: { state: true },
+    waiting: { state: true },
+    devPartners: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.reviews = [];
+    this.fresh = new Set();
+    this.filter = {};
+    this.orderBy = 'NEWEST';
+    this.devPartners = [];
+    this.live = '';
+    this.waiting = false;
+  }
+
+  connectedCallback() {
+    this.textContent = ''; // the "loading" text of index.html
+    super.connectedCallback();
+    document.documentElement.lang = lang;
+    this.addEventListener('filter-change', (e) => {
+      this.filter = e.detail.filter;
+      this.orderBy = e.detail.orderBy;
+      this.loadReviews();
+    });
+    this.addEventListener('review-updated', (e) => this.replace(e.detail));
+    this.addEventListener('signed-out', (e) => this.signOut(describeError(e.detail)));
+    window.addEventListener('hashchange', () => this.takeHandedToken() && this.start(sessionStorage.getItem(TOKEN_KEY)));
+    this.takeHandedToken();
+    this.start(sessionStorage.getItem(TOKEN_KEY));
+  }
+
+  /** The platform hands the token over in the fragment, which browsers never send to a server: #access_token=… */
+  takeHandedToken() {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const handed = fragment.get('access_token') || fragment.get('token');
+    if (!handed) return false;
+    sessionStorage.setItem(TOKEN_KEY, handed);
+    history.replaceState(null, '', location.pathname + location.search);
+    if (this.events) this.events.stop();
+    this.events = null;
+    return true;
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this.events) this.events.stop();
+  }
+
+  start(token) {
+    if (!token) {
+      this.token = null;
+      this.loadDevPartners();
+      return;
+    }
+    const claims = tokenClaims(token);
+    if (!claims || !claims.partner_id) {
+      this.signOut(t.notAPartner);
+      return;
+    }
+    this.token = token;
+    this.partnerId = claims.partner_id;
+    this.api = createApi(token);
+    this.loadAll().then((ok) => ok && this.follow(null));
+  }
+
+  signIn(token) {
+    sessionStorage.setItem(TOKEN_KEY, token.trim());
+    this.signInMessage = '';
+    this.start(token.trim());
+  }
+
+  signOut(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    if (this.events) this.events.stop();
+    this.events = null;
+    this.token = null;
+    this.partner = null;
+    this.reviews = [];
+    this.error = '';
+    this.live = '';
+    this.signInMessage = message || '';
+    this.loadDevPartners();
+  }
+
+  /** Only where the service was built with the dev sign-in (dev mode); 404 in production. */
+  async loadDevPartners() {
+    try {
+      const response = await fetch('/dashboard/dev-sign-in');
+      this.devPartners = response.ok ? await response.json() : [];
+    } catch (e) {
+      this.devPartners = [];
+    }
+  }
+
+  async loadAll() {
+    const [summary, list] = await Promise.all([this.loadScore(), this.loadReviews()]);
+    return summary && list;
+  }
+
+  async loadScore() {
+    try {
+      const { data, errors } = await this.api.request(ops.DASHBOARD, { partnerId: this.partnerId });
+      if (!data.partner) {
+        this.error = t.errors.NOT_FOUND;
+        return false;
+      }
+      this.partner = data.partner;
+      if (errors.length) this.error = describeError(errors[0]);
+      return true;
+    } catch (error) {
+      return this.failed(error);
+    }
+  }
+
+  async loadReviews(after) {
+    this.loading = true;
+    try {
+      const { data, errors } = await this.api.request(ops.REVIEWS,
+        { partnerId: this.partnerId, first: PAGE_SIZE, after: after || null, filter: this.filter, orderBy: this.orderBy });
+      const connection = data.partner && data.partner.reviews;
+      if (!connection) {
+        this.error = errors.length ? describeError(errors[0]) : t.errors.NOT_FOUND;
+        return false;
+      }
+      if (!after) {
+        this.fresh.clear();
+        this.waiting = false;
+      }
+      this.reviews = after ? [...this.reviews, ...connection.nodes] : connection.nodes;
+      this.totalCount = connection.totalCount;
+      this.pageInfo = connection.pageInfo;
+      this.error = errors.length ? describeError(errors[0]) : '';
+      return true;
+    } catch (error) {
+      return this.failed(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  failed(error) {
+    if (error.code === 'UNAUTHENTICATED') {
+      this.signOut(describeError(error));
+    } else {
+      this.error = describeError(error);
+    }
+    return false;
+  }
+
+  replace(review) {
+    this.reviews = this.reviews.map((r) => (r.id === review.id ? review : r));
+    this.scheduleScore();
+  }
+
+  /** Figures change with every review event; many events at once make one reload. */
+  scheduleScore() {
+    clearTimeout(this.scoreTimer);
+    this.scoreTimer = setTimeout(() => this.loadScore(), 300);
+  }
+
+  follow(after) {
+    if (this.events) this.events.stop();
+    this.events = this.api.followEvents(ops.REVIEW_EVENTS, this.partnerId, {
+      onStatus: (status) => { this.live = status; },
+      onEvent: (event) => this.onEvent(event),
+      onEnded: (code, cursor) => this.onEnded(code, cursor),
+      onReconnectedWithoutCursor: () => this.loadAll(),
+    });
+    this.events.subscribe(after);
+  }
+
+  async onEvent(event) {
+    try {
+      const { data } = await this.api.request(ops.REVIEW, { id: event.review.id });
+      const review = data.review;
+      if (!review) return;
+      if (this.reviews.some((r) => r.id === review.id)) {
+        this.replace(review);
+      } else if (event.type === 'NEW_REVIEW') {
+        const plainList = this.orderBy === 'NEWEST' && Object.keys(this.filter).length === 0;
+        if (plainList) {
+          this.fresh.add(review.id);
+          this.reviews = [review, ...this.reviews];
+          this.totalCount += 1;
+        } else {
+          this.waiting = true; // it may or may not belong in this filtered or ordered list
+        }
+        this.scheduleScore();
+      } else {
+        this.scheduleScore();
+      }
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  onEnded(code, cursor) {
+    if (code === 'UNAUTHENTICATED') {
+      this.signOut(t.errors.UNAUTHENTICATED);
+    } else if (code === 'CURSOR_EXPIRED') {
+      // Too much was missed to replay: read everything again, then follow from now.
+      this.error = t.errors.CURSOR_EXPIRED;
+      this.loadAll().then((ok) => ok && this.follow(null));
+    } else if (code === 'FORBIDDEN' || code === 'NETWORK') {
+      this.live = 'offline';
+      this.error = describeError({ code });
+    } else {
+      // Overflow, a database outage or a server error ended the stream: go on where it ended.
+      this.live = 'reconnecting';
+      setTimeout(() => this.token && this.follow(cursor), 1000);
+    }
+  }
+
+  renderSignIn() {
+    return html`
+      <main class="sign-in" id="reviews">
+        <h1>${t.title}</h1>
+        ${this.signInMessage ? html`<p class="error" role="alert">${this.signInMessage}</p>` : nothing}
+        ${this.devPartners.length ? html`
+          <section aria-labelledby="dev-title">
+            <h2 id="dev-title">${t.devPicker}</h2>
+            <ul class="dev-partners">${this.devPartners.map((p) => html`
+              <li><button type="button" @click=${() => this.signIn(p.token)}>${t.devSignInAs(p.name)}</button></li>`)}</ul>
+          </section>` : nothing}
+        <form @submit=${(e) => { e.preventDefault(); this.signIn(new FormData(e.target).get('token').toString()); }}>
+          <p>${t.signInIntro}</p>
+          <label for="token">${t.tokenLabel}</label>
+          <textarea id="token" name="token" rows="3" required autocomplete="off" spellcheck="false"></textarea>
+          <button type="submit">${t.signIn}</button>
+        </form>
+      </main>`;
+  }
+
+  render() {
+    if (this.token === undefined) return nothing;
+    if (!this.token) return this.renderSignIn();
+    const partner = this.partner;
+    return html`
+      <header class="top">
+        <h1>${t.title}${partner ? html` <span class="partner-name">— ${partner.name}</span>` : nothing}</h1>
+        <p class="live ${this.live}" role="status" aria-live="polite" data-testid="live">${this.live ? t[this.live] : ''}</p>
+        <button type="button" class="secondary" @click=${() => this.signOut()}>${t.signOut}</button>
+      </header>
+      ${this.error ? html`<div class="error banner" role="alert" data-testid="error">${this.error}</div>` : nothing}
+      ${partner ? html`
+        <div class="summary">
+          <score-panel .score=${partner.score}></score-panel>
+          <monthly-chart .months=${partner.score.monthly}></monthly-chart>
+        </div>` : nothing}
+      <main id="reviews" class="reviews">
+        <review-filter-form></review-filter-form>
+        ${this.waiting ? html`<p class="waiting" role="status">${t.newReviewsWaiting}
+            <button type="button" @click=${() => this.loadReviews()}>${t.refresh}</button></p>` : nothing}
+        <p class="shown" aria-live="polite" data-testid="shown">${this.totalCount == null ? '' : t.shown(this.reviews.length, this.totalCount)}</p>
+        ${this.reviews.length === 0 && !this.loading ? html`<p>${t.none}</p>` : nothing}
+        <div class="list">
+          ${repeat(this.reviews, (r) => r.id, (r) => html`<review-card .review=${r} .api=${this.api} ?fresh=${this.fresh.has(r.id)}></review-card>`)}
+        </div>
+        ${this.pageInfo && this.pageInfo.hasNextPage ? html`
+          <button type="button" class="more" ?disabled=${this.loading} @click=${() => this.loadReviews(this.pageInfo.endCursor)}>
+            ${this.loading ? t.loading : t.loadMore}</button>` : nothing}
+      </main>`;
+  }
+}
+
+customElements.define('score-panel', ScorePanel);
+customElements.define('monthly-chart', MonthlyChart);
+customElements.define('review-filter-form', ReviewFilterForm);
+customElements.define('review-card', ReviewCard);
+customElements.define('review-dashboard', ReviewDashboard);

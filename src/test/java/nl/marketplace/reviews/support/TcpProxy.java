@@ -1,0 +1,108 @@
+package nl.marketplace.reviews.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy to a local port whose connections a test can cut, as a lost network would: the
+ * client's sockets close at once and new ones are refused until {@link #resume()}.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final int target;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean cut;
+
+    public TcpProxy(int target) {
+        this.target = target;
+        try {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + port());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Closes every proxied connection and refuses new ones. */
+    public void cut() {
+        cut = true;
+        for (Socket socket : open) {
+            close(socket);
+        }
+    }
+
+    public void resume() {
+        cut = false;
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                if (cut) {
+                    client.close();
+                    continue;
+                }
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                open.add(client);
+                open.add(upstream);
+                pipe(client, upstream);
+                pipe(upstream, client);
+            } catch (IOException e) {
+                // the server socket closed, or the target refused: the client sees a closed connection
+            }
+        }
+    }
+
+    private void pipe(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16384];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0;) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side went away; close both
+            } finally {
+                close(from);
+                close(to);
+            }
+        }, "tcp-proxy-pipe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void close(Socket socket) {
+        open.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed already
+        }
+    }
+
+    @Override
+    public void close() {
+        cut();
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closed already
+        }
+    }
+}
