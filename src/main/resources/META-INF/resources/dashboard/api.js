@@ -18,19 +18,25 @@ export function createApi(token) {
   };
   if (token) headers.Authorization = `Bearer ${token}`;
 
-  /** Resolves with {data, errors}; rejects with ApiError when there is no data at all. */
-  async function request(query, variables = {}) {
+  /**
+   * Resolves with {data, errors}; rejects with ApiError when there is no data at all. For a
+   * mutation, an answer that never came (the connection broke, a gateway answered instead of the
+   * service) is OUTCOME_UNKNOWN: the change may have been saved, so the page reads it back rather
+   * than tell the partner to do it again.
+   */
+  async function request(query, variables = {}, { mutation = false } = {}) {
     let response;
     try {
       response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     } catch (e) {
-      throw new ApiError('NETWORK', e.message);
+      throw new ApiError(mutation ? 'OUTCOME_UNKNOWN' : 'NETWORK', e.message);
     }
     let body;
     try {
       body = await response.json();
     } catch (e) {
-      throw new ApiError(response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'NETWORK', `HTTP ${response.status}`);
+      const code = mutation && response.status >= 500 ? 'OUTCOME_UNKNOWN' : response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'NETWORK';
+      throw new ApiError(code, `HTTP ${response.status}`);
     }
     const errors = body.errors || [];
     if (!body.data) {
@@ -49,34 +55,44 @@ export function createApi(token) {
    */
   function followEvents(query, partnerId, { onEvent, onEnded, onStatus, onReconnectedWithoutCursor }) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    let payload;
+    let dispose = () => {};
+    // After stop() nothing of this client reaches the page: a retry that was waiting may still
+    // connect once before the client notices it was disposed.
+    let stopped = false;
     const client = createClient({
       url: `${scheme}//${location.host}/graphql`,
       connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
       lazy: false,
       keepAlive: 20000,
       retryAttempts: Infinity,
-      shouldRetry: () => true,
+      // The service closes with 4401/4403 when the token does not do; retrying cannot help.
+      shouldRetry: (event) => !(event && (event.code === 4401 || event.code === 4403)),
       // 1, 2, 4, 8, 15, 15… seconds, spread so that many dashboards do not return at once.
       retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 15000) * (0.5 + Math.random() / 2))),
-      onNonLazyError: () => onStatus('offline'),
+      onNonLazyError: () => !stopped && onStatus('offline'),
       on: {
         connected: (socket, ack, wasRetry) => {
+          if (stopped) return;
           onStatus('live');
           // Without a cursor yet the service cannot replay what this socket missed: read again.
           if (wasRetry && payload && payload.variables.after == null) onReconnectedWithoutCursor();
         },
-        closed: () => onStatus('reconnecting'),
+        closed: () => !stopped && onStatus('reconnecting'),
       },
     });
-    let payload;
-    let dispose = () => {};
-    let stopped = false;
 
     function subscribe(after) {
       payload = { query, variables: { partnerId, after: after || null } };
       let ended = false;
+      const end = (code) => {
+        if (ended || stopped) return;
+        ended = true;
+        onEnded(code, payload.variables.after);
+      };
       dispose = client.subscribe(payload, {
         next: (result) => {
+          if (stopped) return;
           const event = result.data && result.data.reviewEvents;
           if (event) {
             payload.variables.after = event.cursor;
@@ -84,23 +100,23 @@ export function createApi(token) {
           } else {
             // The stream's last item: null, with the reason as extensions.code (README, Operations).
             const error = (result.errors || [])[0] || {};
-            ended = true;
-            onEnded((error.extensions && error.extensions.code) || 'INTERNAL_SERVER_ERROR', payload.variables.after);
+            end((error.extensions && error.extensions.code) || 'INTERNAL_SERVER_ERROR');
           }
         },
         error: (error) => {
-          ended = true;
-          onEnded(Array.isArray(error) && error[0] && error[0].extensions ? error[0].extensions.code : 'NETWORK', payload.variables.after);
+          const first = Array.isArray(error) ? error[0] : null;
+          const closed = error && typeof error.code === 'number' ? error.code : null;
+          end(first && first.extensions ? first.extensions.code
+            : closed === 4401 ? 'UNAUTHENTICATED' : closed === 4403 ? 'FORBIDDEN' : 'NETWORK');
         },
-        complete: () => {
-          if (!ended && !stopped) onEnded('COMPLETED', payload.variables.after);
-        },
+        complete: () => end('COMPLETED'),
       });
     }
 
     return {
       subscribe,
       stop() {
+        if (stopped) return;
         stopped = true;
         dispose();
         client.dispose();

@@ -8,10 +8,6 @@ import * as ops from './operations.js';
 import { t, lang, day, monthShort, monthLong, score, decimal } from './i18n.js';
 
 const PAGE_SIZE = 10;
-// The service's defaults for a top month and the standard (DOMAIN.md: 8.8 and 8); the API
-// reports per month and per score whether they are met, these only draw the lines of the chart.
-const TOP_PERFORMANCE = 8.8;
-const STANDARD = 8.0;
 const SUB_SCORES = ['deliveryTime', 'productInformation', 'delivery', 'contact'];
 const SUB_SCORE_CATEGORIES = { deliveryTime: 'DELIVERY_TIME', productInformation: 'PRODUCT_INFORMATION', delivery: 'DELIVERY', contact: 'CONTACT' };
 const EXCLUSION_REASONS = ['CARRIER', 'PLATFORM', 'PRODUCT_NOT_SELLER', 'ABUSIVE', 'FRAUD', 'OTHER'];
@@ -71,7 +67,7 @@ class ScorePanel extends Light {
           <p>${t.counts(s.positiveCount, s.neutralCount, s.negativeCount)}</p>
           ${s.approvalPercentage == null ? nothing : html`<p data-testid="approval">${t.approval(s.approvalPercentage)}</p>`}
           ${s.meetsStandard == null ? nothing
-            : html`<p class="standard ${s.meetsStandard ? 'ok' : 'below'}">${s.meetsStandard ? t.meetsStandard(decimal(STANDARD)) : t.belowStandard(decimal(STANDARD))}</p>`}
+            : html`<p class="standard ${s.meetsStandard ? 'ok' : 'below'}">${s.meetsStandard ? t.meetsStandard(decimal(s.standardAverage)) : t.belowStandard(decimal(s.standardAverage))}</p>`}
         </div>
         <div class="sub-scores">
           <h3>${t.subScoresTitle}</h3>
@@ -89,7 +85,9 @@ class ScorePanel extends Light {
 
 /** The 12 monthly averages as bars, with the top-performance and standard lines; a table for screen readers. */
 class MonthlyChart extends Light {
-  static properties = { months: { attribute: false } };
+  // The thresholds come from the API (PartnerScore.topPerformanceAverage, .standardAverage), so
+  // the lines move with the service's settings.
+  static properties = { months: { attribute: false }, top: { attribute: false }, standard: { attribute: false } };
 
   render() {
     const months = this.months || [];
@@ -114,8 +112,8 @@ class MonthlyChart extends Light {
                         <title>${monthLong(m.month)}: ${score(m.average)} (${m.reviewCount})</title></rect>`}
               <text class="axis" x="${x + step * 0.35}" y="${height - 8}" text-anchor="middle">${monthShort(m.month)}</text>`;
           })}
-          ${line(TOP_PERFORMANCE, t.topLine(decimal(TOP_PERFORMANCE)), 'top-line')}
-          ${line(STANDARD, t.standardLine(decimal(STANDARD)), 'standard-line')}
+          ${line(this.top, t.topLine(decimal(this.top)), 'top-line')}
+          ${line(this.standard, t.standardLine(decimal(this.standard)), 'standard-line')}
         </svg>
         <table class="visually-hidden">
           <thead><tr><th>${t.monthTableMonth}</th><th>${t.monthTableAverage}</th><th>${t.monthTableCount}</th><th>${t.monthTableTop}</th></tr></thead>
@@ -167,7 +165,8 @@ class ReviewFilterForm extends Light {
           <div><label for="f-createdFrom">${t.createdFrom}</label><input id="f-createdFrom" name="createdFrom" type="date"></div>
           <div><label for="f-createdUntil">${t.createdUntil}</label><input id="f-createdUntil" name="createdUntil" type="date"></div>
           <div>${select('subScoreCategory', t.subScoreAtMost, [['', t.anySubScore], ...SUB_SCORES.map((k) => [SUB_SCORE_CATEGORIES[k], t[k]])])}
-            <input aria-label="${t.subScoreAtMost}" name="subScoreValue" type="number" min="1" max="10" inputmode="numeric"></div>
+            <label for="f-subScoreValue" class="visually-hidden">${t.subScoreValue}</label>
+            <input id="f-subScoreValue" name="subScoreValue" type="number" min="1" max="10" inputmode="numeric"></div>
           <div>${select('orderBy', t.orderBy, ['NEWEST', 'OLDEST', 'HIGHEST_OVERALL', 'LOWEST_OVERALL'].map((o) => [o, t[o]]))}</div>
         </div>
         <div class="buttons">
@@ -186,6 +185,7 @@ class ReviewCard extends Light {
     fresh: { type: Boolean },
     showEarlier: { state: true },
     editing: { state: true },
+    draft: { state: true },
     busy: { state: true },
     errors: { state: true },
     notice: { state: true },
@@ -206,7 +206,7 @@ class ReviewCard extends Light {
     this.errors = [];
     this.notice = '';
     try {
-      const { data, errors } = await this.api.request(document, { input });
+      const { data, errors } = await this.api.request(document, { input }, { mutation: true });
       const payload = data[field];
       if (payload.userErrors.length) {
         this.errors = payload.userErrors.map(describeUserError);
@@ -218,6 +218,7 @@ class ReviewCard extends Light {
     } catch (error) {
       this.errors = [describeError(error)];
       if (error.code === 'UNAUTHENTICATED') this.dispatchEvent(new CustomEvent('signed-out', { bubbles: true, detail: error }));
+      if (error.code === 'OUTCOME_UNKNOWN') this.dispatchEvent(new CustomEvent('review-stale', { bubbles: true, detail: this.review.id }));
       return false;
     } finally {
       this.busy = false;
@@ -263,6 +264,8 @@ class ReviewCard extends Light {
 
   edit(what) {
     this.editing = this.editing === what ? null : what;
+    // What the partner types is kept apart from the review, which live updates may replace.
+    this.draft = this.editing === 'reply' && this.review.reply ? this.review.reply.text : '';
     this.errors = [];
     this.notice = '';
     if (this.editing) this.updateComplete.then(() => this.querySelector('form.editor textarea, form.editor select')?.focus());
@@ -284,8 +287,8 @@ class ReviewCard extends Light {
         <li><span class="mark">${r.originalOverall}</span> ${overallLabel}</li>
         ${SUB_SCORES.filter((k) => r.subScores[k] != null).map((k) => html`<li><span class="mark small">${r.subScores[k]}</span> ${t[k]}</li>`)}
       </ul>
-      ${r.pros ? html`<p class="pros"><span class="sign" aria-label="${t.pros}">+</span> ${r.pros}</p>` : nothing}
-      ${r.cons ? html`<p class="cons"><span class="sign" aria-label="${t.cons}">−</span> ${r.cons}</p>` : nothing}`;
+      ${r.pros ? html`<p class="pros"><span class="sign" aria-hidden="true">+</span><span class="visually-hidden">${t.pros}:</span> ${r.pros}</p>` : nothing}
+      ${r.cons ? html`<p class="cons"><span class="sign" aria-hidden="true">−</span><span class="visually-hidden">${t.cons}:</span> ${r.cons}</p>` : nothing}`;
   }
 
   revised(r) {
@@ -311,7 +314,8 @@ class ReviewCard extends Light {
       return html`
         <form class="editor" @submit=${this.submitReply}>
           <label for="reply-${r.id}">${t.replyLabel}</label>
-          <textarea id="reply-${r.id}" name="text" rows="4" maxlength="2000" required .value=${r.reply ? r.reply.text : ''}></textarea>
+          <textarea id="reply-${r.id}" name="text" rows="4" maxlength="2000" required .value=${this.draft}
+            @input=${(e) => { this.draft = e.target.value; }}></textarea>
           ${this.editorButtons(t.save)}
         </form>`;
     }
@@ -429,7 +433,7 @@ class ReviewDashboard extends Light {
     totalCount: { state: true },
     pageInfo: { state: true },
     loading: { state: true },
-    error: { state: true },
+    errors: { state: true },
     signInMessage: { state: true },
     live: { state: true },
     waiting: { state: true },
@@ -438,27 +442,56 @@ class ReviewDashboard extends Light {
 
   constructor() {
     super();
+    this.devPartners = [];
+    this.session = 0;
+    this.reset();
+  }
+
+  /** Everything of one sign-in; a later answer for an earlier sign-in is dropped (see current()). */
+  reset() {
+    if (this.events) this.events.stop();
+    this.events = null;
+    clearTimeout(this.scoreTimer);
+    clearTimeout(this.followTimer);
+    this.session += 1;
+    this.listSeq = 0;
+    this.scoreSeq = 0;
+    this.followRetries = 0;
+    this.eventChain = Promise.resolve();
+    this.listLoad = Promise.resolve(true);
+    this.partner = null;
     this.reviews = [];
     this.fresh = new Set();
     this.filter = {};
     this.orderBy = 'NEWEST';
-    this.devPartners = [];
-    this.live = '';
+    this.totalCount = null;
+    this.pageInfo = null;
     this.waiting = false;
+    this.live = '';
+    // One slot per source, so that one success does not hide another's failure.
+    this.errors = { list: '', score: '', live: '' };
   }
 
   connectedCallback() {
-    this.textContent = ''; // the "loading" text of index.html
     super.connectedCallback();
+    if (this.started) return;
+    this.started = true;
+    this.querySelector('.boot')?.remove(); // the "loading" text of index.html
     document.documentElement.lang = lang;
+    document.title = t.title;
+    const skip = document.querySelector('.skip-link');
+    if (skip) skip.textContent = t.skipToReviews;
     this.addEventListener('filter-change', (e) => {
       this.filter = e.detail.filter;
       this.orderBy = e.detail.orderBy;
       this.loadReviews();
     });
     this.addEventListener('review-updated', (e) => this.replace(e.detail));
+    this.addEventListener('review-stale', (e) => this.refresh(e.detail));
     this.addEventListener('signed-out', (e) => this.signOut(describeError(e.detail)));
-    window.addEventListener('hashchange', () => this.takeHandedToken() && this.start(sessionStorage.getItem(TOKEN_KEY)));
+    // A token handed over later (the platform opening the page again) signs in only when nobody
+    // is signed in: a link must not switch the partner's account without asking.
+    window.addEventListener('hashchange', () => !this.token && this.takeHandedToken() && this.start(sessionStorage.getItem(TOKEN_KEY)));
     this.takeHandedToken();
     this.start(sessionStorage.getItem(TOKEN_KEY));
   }
@@ -470,8 +503,6 @@ class ReviewDashboard extends Light {
     if (!handed) return false;
     sessionStorage.setItem(TOKEN_KEY, handed);
     history.replaceState(null, '', location.pathname + location.search);
-    if (this.events) this.events.stop();
-    this.events = null;
     return true;
   }
 
@@ -481,6 +512,7 @@ class ReviewDashboard extends Light {
   }
 
   start(token) {
+    this.reset();
     if (!token) {
       this.token = null;
       this.loadDevPartners();
@@ -494,7 +526,10 @@ class ReviewDashboard extends Light {
     this.token = token;
     this.partnerId = claims.partner_id;
     this.api = createApi(token);
-    this.loadAll().then((ok) => ok && this.follow(null));
+    // Subscribe first, then read: an event between the two is then applied, not lost (cards are
+    // matched by id, so one already read is harmless).
+    this.follow(null);
+    this.loadAll();
   }
 
   signIn(token) {
@@ -505,13 +540,8 @@ class ReviewDashboard extends Light {
 
   signOut(message) {
     sessionStorage.removeItem(TOKEN_KEY);
-    if (this.events) this.events.stop();
-    this.events = null;
+    this.reset();
     this.token = null;
-    this.partner = null;
-    this.reviews = [];
-    this.error = '';
-    this.live = '';
     this.signInMessage = message || '';
     this.loadDevPartners();
   }
@@ -526,64 +556,97 @@ class ReviewDashboard extends Light {
     }
   }
 
-  async loadAll() {
-    const [summary, list] = await Promise.all([this.loadScore(), this.loadReviews()]);
-    return summary && list;
+  loadAll() {
+    return Promise.all([this.loadScore(), this.loadReviews()]);
+  }
+
+  /** Whether an answer still belongs to what the page shows: the same sign-in, the latest request. */
+  current(session, seq, latest) {
+    return session === this.session && seq === latest;
   }
 
   async loadScore() {
+    const session = this.session;
+    const seq = ++this.scoreSeq;
     try {
       const { data, errors } = await this.api.request(ops.DASHBOARD, { partnerId: this.partnerId });
-      if (!data.partner) {
-        this.error = t.errors.NOT_FOUND;
-        return false;
-      }
-      this.partner = data.partner;
-      if (errors.length) this.error = describeError(errors[0]);
-      return true;
+      if (!this.current(session, seq, this.scoreSeq)) return;
+      this.partner = data.partner || this.partner;
+      this.setError('score', !data.partner ? t.errors.NOT_FOUND : errors.length ? describeError(errors[0]) : '');
     } catch (error) {
-      return this.failed(error);
+      if (this.current(session, seq, this.scoreSeq)) this.failed('score', error);
     }
   }
 
-  async loadReviews(after) {
+  loadReviews(after) {
+    this.listLoad = this.readReviews(after);
+    return this.listLoad;
+  }
+
+  async readReviews(after) {
+    const session = this.session;
+    const seq = ++this.listSeq;
     this.loading = true;
     try {
       const { data, errors } = await this.api.request(ops.REVIEWS,
         { partnerId: this.partnerId, first: PAGE_SIZE, after: after || null, filter: this.filter, orderBy: this.orderBy });
+      if (!this.current(session, seq, this.listSeq)) return false;
       const connection = data.partner && data.partner.reviews;
       if (!connection) {
-        this.error = errors.length ? describeError(errors[0]) : t.errors.NOT_FOUND;
+        this.setError('list', errors.length ? describeError(errors[0]) : t.errors.NOT_FOUND);
         return false;
       }
       if (!after) {
         this.fresh.clear();
         this.waiting = false;
       }
-      this.reviews = after ? [...this.reviews, ...connection.nodes] : connection.nodes;
+      const known = new Set(after ? this.reviews.map((r) => r.id) : []);
+      this.reviews = after ? [...this.reviews, ...connection.nodes.filter((r) => !known.has(r.id))] : connection.nodes;
       this.totalCount = connection.totalCount;
       this.pageInfo = connection.pageInfo;
-      this.error = errors.length ? describeError(errors[0]) : '';
+      this.setError('list', errors.length ? describeError(errors[0]) : '');
       return true;
     } catch (error) {
-      return this.failed(error);
+      if (this.current(session, seq, this.listSeq)) this.failed('list', error);
+      return false;
     } finally {
-      this.loading = false;
+      if (this.current(session, seq, this.listSeq)) this.loading = false;
     }
   }
 
-  failed(error) {
+  setError(slot, message) {
+    this.errors = { ...this.errors, [slot]: message };
+  }
+
+  failed(slot, error) {
     if (error.code === 'UNAUTHENTICATED') {
       this.signOut(describeError(error));
     } else {
-      this.error = describeError(error);
+      this.setError(slot, describeError(error));
     }
-    return false;
+  }
+
+  /** Reads everything again: the retry of the error banner. */
+  retry() {
+    this.errors = { list: '', score: '', live: '' };
+    if (!this.events) this.follow(null);
+    this.loadAll();
   }
 
   replace(review) {
     this.reviews = this.reviews.map((r) => (r.id === review.id ? review : r));
     this.scheduleScore();
+  }
+
+  /** A review whose last change may or may not have been saved (OUTCOME_UNKNOWN): read it back. */
+  async refresh(reviewId) {
+    const session = this.session;
+    try {
+      const { data } = await this.api.request(ops.REVIEW, { id: reviewId });
+      if (session === this.session && data.review) this.replace(data.review);
+    } catch (error) {
+      // the card shows its own error already
+    }
   }
 
   /** Figures change with every review event; many events at once make one reload. */
@@ -594,13 +657,25 @@ class ReviewDashboard extends Light {
 
   follow(after) {
     if (this.events) this.events.stop();
-    this.events = this.api.followEvents(ops.REVIEW_EVENTS, this.partnerId, {
-      onStatus: (status) => { this.live = status; },
-      onEvent: (event) => this.onEvent(event),
-      onEnded: (code, cursor) => this.onEnded(code, cursor),
+    const session = this.session;
+    const events = this.api.followEvents(ops.REVIEW_EVENTS, this.partnerId, {
+      onStatus: (status) => {
+        this.live = status;
+        if (status === 'live') this.followRetries = 0;
+      },
+      // Applied one after the other, in the order they came, each after the list being read.
+      onEvent: (event) => {
+        this.eventChain = this.eventChain.then(() => this.listLoad).then(() => session === this.session && this.onEvent(event));
+      },
+      onEnded: (code, cursor) => {
+        events.stop();
+        if (this.events === events) this.events = null;
+        this.onEnded(code, cursor);
+      },
       onReconnectedWithoutCursor: () => this.loadAll(),
     });
-    this.events.subscribe(after);
+    this.events = events;
+    events.subscribe(after);
   }
 
   async onEvent(event) {
@@ -608,40 +683,50 @@ class ReviewDashboard extends Light {
       const { data } = await this.api.request(ops.REVIEW, { id: event.review.id });
       const review = data.review;
       if (!review) return;
+      const filtered = this.orderBy !== 'NEWEST' || Object.keys(this.filter).length > 0;
       if (this.reviews.some((r) => r.id === review.id)) {
         this.replace(review);
+        // A new score may take a review out of (or into) a filtered list: offer to read it again.
+        if (filtered && event.type === 'REVISION') this.waiting = true;
       } else if (event.type === 'NEW_REVIEW') {
-        const plainList = this.orderBy === 'NEWEST' && Object.keys(this.filter).length === 0;
-        if (plainList) {
+        if (filtered) {
+          this.waiting = true; // it may or may not belong in this filtered or ordered list
+        } else {
           this.fresh.add(review.id);
           this.reviews = [review, ...this.reviews];
           this.totalCount += 1;
-        } else {
-          this.waiting = true; // it may or may not belong in this filtered or ordered list
         }
         this.scheduleScore();
       } else {
         this.scheduleScore();
       }
     } catch (error) {
-      this.failed(error);
+      this.failed('live', error);
     }
   }
 
   onEnded(code, cursor) {
     if (code === 'UNAUTHENTICATED') {
       this.signOut(t.errors.UNAUTHENTICATED);
-    } else if (code === 'CURSOR_EXPIRED') {
-      // Too much was missed to replay: read everything again, then follow from now.
-      this.error = t.errors.CURSOR_EXPIRED;
-      this.loadAll().then((ok) => ok && this.follow(null));
-    } else if (code === 'FORBIDDEN' || code === 'NETWORK') {
+    } else if (code === 'FORBIDDEN') {
       this.live = 'offline';
-      this.error = describeError({ code });
+      this.setError('live', describeError({ code }));
     } else {
-      // Overflow, a database outage or a server error ended the stream: go on where it ended.
+      // Overflow, an outage, a server error, a lost connection or CURSOR_EXPIRED ended the stream:
+      // go on where it ended, after a wait that grows, so that dashboards do not return all at once.
+      // Without a cursor to replay from (or with one no longer kept), read everything again.
+      const replay = code === 'CURSOR_EXPIRED' ? null : cursor;
+      if (code === 'CURSOR_EXPIRED') this.setError('live', t.errors.CURSOR_EXPIRED);
       this.live = 'reconnecting';
-      setTimeout(() => this.token && this.follow(cursor), 1000);
+      const wait = Math.min(1000 * 2 ** this.followRetries, 15000) * (0.5 + Math.random() / 2);
+      this.followRetries += 1;
+      const session = this.session;
+      clearTimeout(this.followTimer);
+      this.followTimer = setTimeout(() => {
+        if (session !== this.session) return;
+        this.follow(replay);
+        if (replay == null) this.loadAll();
+      }, wait);
     }
   }
 
@@ -669,24 +754,28 @@ class ReviewDashboard extends Light {
     if (this.token === undefined) return nothing;
     if (!this.token) return this.renderSignIn();
     const partner = this.partner;
+    const errors = [...new Set(Object.values(this.errors).filter(Boolean))];
     return html`
       <header class="top">
         <h1>${t.title}${partner ? html` <span class="partner-name">— ${partner.name}</span>` : nothing}</h1>
-        <p class="live ${this.live}" role="status" aria-live="polite" data-testid="live">${this.live ? t[this.live] : ''}</p>
+        <p class="live ${this.live}" role="status" aria-live="polite" data-testid="live" data-status="${this.live}">${this.live ? t[this.live] : ''}</p>
         <button type="button" class="secondary" @click=${() => this.signOut()}>${t.signOut}</button>
       </header>
-      ${this.error ? html`<div class="error banner" role="alert" data-testid="error">${this.error}</div>` : nothing}
+      ${errors.length ? html`<div class="error banner" role="alert" data-testid="error">
+          ${errors.map((e) => html`<p>${e}</p>`)}
+          <button type="button" class="secondary" @click=${() => this.retry()}>${t.retry}</button></div>` : nothing}
       ${partner ? html`
         <div class="summary">
           <score-panel .score=${partner.score}></score-panel>
-          <monthly-chart .months=${partner.score.monthly}></monthly-chart>
+          <monthly-chart .months=${partner.score.monthly} .top=${partner.score.topPerformanceAverage}
+            .standard=${partner.score.standardAverage}></monthly-chart>
         </div>` : nothing}
       <main id="reviews" class="reviews">
         <review-filter-form></review-filter-form>
         ${this.waiting ? html`<p class="waiting" role="status">${t.newReviewsWaiting}
             <button type="button" @click=${() => this.loadReviews()}>${t.refresh}</button></p>` : nothing}
         <p class="shown" aria-live="polite" data-testid="shown">${this.totalCount == null ? '' : t.shown(this.reviews.length, this.totalCount)}</p>
-        ${this.reviews.length === 0 && !this.loading ? html`<p>${t.none}</p>` : nothing}
+        ${this.reviews.length === 0 && !this.loading && this.totalCount != null ? html`<p>${t.none}</p>` : nothing}
         <div class="list">
           ${repeat(this.reviews, (r) => r.id, (r) => html`<review-card .review=${r} .api=${this.api} ?fresh=${this.fresh.has(r.id)}></review-card>`)}
         </div>

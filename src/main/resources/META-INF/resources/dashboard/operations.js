@@ -39,6 +39,8 @@ query Dashboard($partnerId: ID!) {
       positivePercentage
       approvalPercentage
       meetsStandard
+      standardAverage
+      topPerformanceAverage
       windowStart
       windowEnd
       subScores {

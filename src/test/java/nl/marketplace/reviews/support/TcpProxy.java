@@ -38,15 +38,25 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Closes every proxied connection and refuses new ones. */
-    public void cut() {
+    public synchronized void cut() {
         cut = true;
         for (Socket socket : open) {
             close(socket);
         }
     }
 
-    public void resume() {
+    public synchronized void resume() {
         cut = false;
+    }
+
+    /** Under the lock of cut(), so that a connection accepted while it runs is not left open. */
+    private synchronized boolean track(Socket client, Socket upstream) {
+        if (cut) {
+            return false;
+        }
+        open.add(client);
+        open.add(upstream);
+        return true;
     }
 
     private void accept() {
@@ -58,8 +68,11 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                open.add(client);
-                open.add(upstream);
+                if (!track(client, upstream)) {
+                    client.close();
+                    upstream.close();
+                    continue;
+                }
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {
