@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import nl.marketplace.reviews.event.ReviewEventHub;
-import nl.marketplace.reviews.score.ScoreService;
+import nl.marketplace.reviews.time.BusinessTime;
 
 /**
  * HTTP caching of the public reads: an anonymous GET query answered without errors is
@@ -50,7 +50,7 @@ public class HttpCaching {
         if (version.isEmpty()) {
             return null;
         }
-        LocalDate today = clock.instant().atZone(ScoreService.ZONE).toLocalDate();
+        LocalDate today = clock.instant().atZone(BusinessTime.ZONE).toLocalDate();
         String key = String.join("\u0000", instance, Long.toString(version.getAsLong()), today.toString(), mediaType,
                 document, operationName == null ? "" : operationName, variables == null ? "" : variables);
         return "W/\"" + PersistedQueries.sha256(key).substring(0, 32) + "\"";

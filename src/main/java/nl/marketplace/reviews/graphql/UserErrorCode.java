@@ -16,7 +16,7 @@ public enum UserErrorCode {
     CONTACT_LIMIT,
     @Description("requestReReview: a re-review was requested for this review before; it can be asked once, ever.")
     ALREADY_REQUESTED,
-    @Description("requestReReview: the review is positive or older than 3 months.")
+    @Description("requestReReview: the review is positive or too old (ReReviewIneligibility says which).")
     NOT_ELIGIBLE,
     @Description("submitReReview, submitReview: the token is not one that the platform sent.")
     INVALID_TOKEN,

@@ -52,11 +52,33 @@ public class InvitationRules {
         return config;
     }
 
-    /** Orders whose expected delivery date is on or after this day are not due yet on {@code today}. */
+    /** Where an order stands on {@code today}, by the days since its expected delivery. */
+    public enum Stage {
+        /** Before the first day: not yet. */
+        WAITING,
+        /** From the first through the last day: the job invites it (one platform mail a day permitting). */
+        DUE,
+        /** After the last day without an invitation: it expires, never sent. */
+        EXPIRED
+    }
+
+    /**
+     * The rule itself; the job's SQL selects by the same bounds ({@link #earliestDelivery},
+     * {@link #latestDelivery}), and {@code InvitationRulesUnitTest} checks that they agree.
+     */
+    public Stage stage(LocalDate expectedDelivery, LocalDate today) {
+        if (expectedDelivery.isBefore(earliestDelivery(today))) {
+            return Stage.EXPIRED;
+        }
+        return expectedDelivery.isAfter(latestDelivery(today)) ? Stage.WAITING : Stage.DUE;
+    }
+
+    /** The earliest expected delivery date that is still due on {@code today} (the last day); earlier ones expire. */
     public LocalDate earliestDelivery(LocalDate today) {
         return today.minusDays(config.lastDay());
     }
 
+    /** The latest expected delivery date that is due on {@code today} (the first day); later ones wait. */
     public LocalDate latestDelivery(LocalDate today) {
         return today.minusDays(config.firstDay());
     }

@@ -3,7 +3,6 @@ package nl.marketplace.reviews.invitation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +30,7 @@ import nl.marketplace.reviews.mail.MailOutbox;
 import nl.marketplace.reviews.order.CustomerOrderEntity;
 import nl.marketplace.reviews.review.ReviewEntity;
 import nl.marketplace.reviews.security.LinkTokens;
-import nl.marketplace.reviews.score.ScoreService;
+import nl.marketplace.reviews.time.BusinessTime;
 
 /**
  * Review invitations and the reviews that answer them. The job works in short transactions, each
@@ -44,7 +43,6 @@ public class InvitationService {
     /** The advisory lock of the invitation job. */
     static final long JOB_LOCK = 7_310_001L;
     static final int MAX_TEXT = 2000;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
 
     /** What one run did: sent and expired invitations, due orders left waiting for another day, and in how many batches. */
     public record Run(boolean ran, int sent, int expired, int waiting, int batches) {
@@ -73,7 +71,7 @@ public class InvitationService {
      */
     public Uni<Run> run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = now.atZoneSameInstant(ScoreService.ZONE).toLocalDate();
+        LocalDate today = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
         return pool.withTransaction(conn -> lock(conn).chain(locked -> locked ? expire(conn, today) : Uni.createFrom().item(-1)))
                 .chain(expired -> expired < 0 ? Uni.createFrom().item(new Run(false, 0, 0, 0, 0))
                         : sendBatches(today, now, Position.START, 0, 0).chain(sent -> waiting(today)
@@ -122,8 +120,8 @@ public class InvitationService {
      * (this run's earlier batches included). A customer with two such orders gets one today.
      */
     private Uni<RowSet<Row>> sendable(SqlConnection conn, LocalDate today, Position after) {
-        OffsetDateTime dayStart = today.atStartOfDay(ScoreService.ZONE).toOffsetDateTime();
-        OffsetDateTime dayEnd = today.plusDays(1).atStartOfDay(ScoreService.ZONE).toOffsetDateTime();
+        OffsetDateTime dayStart = today.atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
+        OffsetDateTime dayEnd = today.plusDays(1).atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
         return conn.preparedQuery("""
                 SELECT o.id, o.expected_delivery_date, p.name AS partner_name, o.order_number, o.customer_id,
                        o.customer_first_name, o.customer_email, o.customer_locale
@@ -161,7 +159,7 @@ public class InvitationService {
             hashes.add(Buffer.buffer(LinkTokens.hash(token)));
             Map<String, Object> data = CustomerOrderEntity.mailData(order.getString("customer_first_name"),
                     order.getString("partner_name"), order.getString("order_number"));
-            data.put("expiresOn", expiresAt.atZoneSameInstant(ScoreService.ZONE).format(DAY));
+            data.put("expiresOn", BusinessTime.mailDay(expiresAt));
             mails.add(outbox.render(MailKind.REVIEW_INVITATION, order.getString("customer_locale"), order.getString("customer_email"),
                     order.getString("customer_id"), data, new MailOutbox.Link(rules.config().pageUrl(), token)));
         }
@@ -194,22 +192,15 @@ public class InvitationService {
             return Uni.createFrom().item(invalid);
         }
         if (!LinkTokens.wellFormed(input.token())) {
-            return Uni.createFrom().item(invalidToken());
+            return Uni.createFrom().item(LinkTokens.<Long>invalid());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return ReviewInvitationEntity.<ReviewInvitationEntity>find("tokenHash", (Object) LinkTokens.hash(input.token()))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(invitation -> {
-                    if (invitation == null) {
-                        return Uni.createFrom().item(invalidToken());
-                    }
-                    if (invitation.usedAt != null) {
-                        return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.TOKEN_USED,
-                                "This link was used already", "input", "token"));
-                    }
-                    if (!now.isBefore(invitation.expiresAt)) {
-                        return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.TOKEN_EXPIRED,
-                                "This link has expired", "input", "token"));
+                    Outcome<Long> refused = invitation == null ? LinkTokens.invalid() : LinkTokens.refusal(invitation.usedAt, invitation.expiresAt, now);
+                    if (refused != null) {
+                        return Uni.createFrom().item(refused);
                     }
                     return CustomerOrderEntity.<CustomerOrderEntity>findById(invitation.orderId).chain(order -> {
                         ReviewEntity review = new ReviewEntity();
@@ -269,9 +260,5 @@ public class InvitationService {
 
     private static Short small(Integer value) {
         return value == null ? null : value.shortValue();
-    }
-
-    private static Outcome<Long> invalidToken() {
-        return Outcome.refused(UserErrorCode.INVALID_TOKEN, "This link is not valid", "input", "token");
     }
 }

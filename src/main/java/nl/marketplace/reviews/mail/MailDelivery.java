@@ -222,8 +222,13 @@ public class MailDelivery {
     }
 
     public Duration backoff(int attempts) {
+        return backoff(config.backoff(), config.maxBackoff(), attempts);
+    }
+
+    /** The wait after the {@code attempts}-th failure: {@code first}, doubled with each further failure, at most {@code max}. */
+    static Duration backoff(Duration first, Duration max, int attempts) {
         long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        Duration delay = config.backoff().multipliedBy(factor);
-        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
+        Duration delay = first.multipliedBy(factor);
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 }

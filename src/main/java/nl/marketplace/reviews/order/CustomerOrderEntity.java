@@ -19,29 +19,29 @@ public class CustomerOrderEntity extends PanacheEntityBase {
     @Id
     public Long id;
 
-    @Column(name = "order_number")
+    @Column(name = "order_number", columnDefinition = "text")
     public String orderNumber;
 
     @Column(name = "partner_id")
     public long partnerId;
 
-    @Column(name = "customer_id")
+    @Column(name = "customer_id", columnDefinition = "text")
     public String customerId;
 
-    @Column(name = "customer_city")
+    @Column(name = "customer_city", columnDefinition = "text")
     public String customerCity;
 
     @Column(name = "review_opt_in")
     public boolean reviewOptIn;
 
-    @Column(name = "customer_first_name")
+    @Column(name = "customer_first_name", columnDefinition = "text")
     public String customerFirstName;
 
-    @Column(name = "customer_email")
+    @Column(name = "customer_email", columnDefinition = "text")
     public String customerEmail;
 
     /** "nl" or "en": the language of the customer's mails. */
-    @Column(name = "customer_locale")
+    @Column(name = "customer_locale", columnDefinition = "text")
     public String customerLocale;
 
     @Column(name = "expected_delivery_date")

@@ -26,16 +26,6 @@ public class OrderRepository {
             boolean reviewOptIn, LocalDate expectedDeliveryDate, String locale) {
     }
 
-    Uni<Set<Long>> existingPartners(List<Long> keys) {
-        return db.query("SELECT id FROM partner WHERE id = ANY($1)", Tuple.of(keys.toArray(Long[]::new))).map(rows -> {
-            Set<Long> found = new HashSet<>();
-            for (Row row : rows) {
-                found.add(row.getLong("id"));
-            }
-            return found;
-        });
-    }
-
     /**
      * Inserts the orders in one statement (all or nothing); an order number that exists is left
      * as it is, so a resent batch doubles nothing. Returns how many were new.

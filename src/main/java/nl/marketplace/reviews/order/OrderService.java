@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import nl.marketplace.reviews.graphql.Texts;
 import nl.marketplace.reviews.graphql.UserError;
 import nl.marketplace.reviews.graphql.UserErrorCode;
 import nl.marketplace.reviews.partner.Partner;
+import nl.marketplace.reviews.partner.PartnerRepository;
 import nl.marketplace.reviews.security.Caller;
 
 /** Orders come in from the platform in batches: every row is checked on its own; the good ones are kept. */
@@ -27,9 +29,11 @@ public class OrderService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     private final OrderRepository orders;
+    private final PartnerRepository partners;
 
-    public OrderService(OrderRepository orders) {
+    public OrderService(OrderRepository orders, PartnerRepository partners) {
         this.orders = orders;
+        this.partners = partners;
     }
 
     public Uni<RegisterOrdersPayload> register(Caller caller, List<OrderInput> rows) {
@@ -56,7 +60,7 @@ public class OrderService {
             validIndex.add(i);
         }
         List<Long> partnerKeys = valid.stream().map(OrderRepository.NewOrder::partnerKey).distinct().toList();
-        return (partnerKeys.isEmpty() ? Uni.createFrom().item(Set.<Long>of()) : orders.existingPartners(partnerKeys))
+        return (partnerKeys.isEmpty() ? Uni.createFrom().item(Set.<Long>of()) : partners.findByKeys(partnerKeys).map(Map::keySet))
                 .chain(known -> {
                     List<OrderRepository.NewOrder> insert = new ArrayList<>();
                     for (int j = 0; j < valid.size(); j++) {

@@ -1,6 +1,13 @@
 package nl.marketplace.reviews.partner;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * Figures computed from a partner's reviews (scores, monthly figures, counts), kept with the
@@ -37,5 +44,38 @@ public final class VersionedCache<K, V> {
             entries.clear();
         }
         entries.merge(key, new Stamped<>(version, value), (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+    }
+
+    /**
+     * The values of {@code items}, put into {@code known}: those computed before at the version each
+     * item read from its partner row, and the others from {@code load}, called once with only the
+     * missing items, whose answers are kept. An item whose cache key is null is always loaded and
+     * never kept (a figure the version does not cover).
+     */
+    public <T> Uni<Map<T, V>> getOrLoad(List<T> items, Map<T, V> known, Function<T, K> cacheKey, ToLongFunction<T> version,
+            Function<List<T>, Uni<Map<T, V>>> load) {
+        List<T> missing = new ArrayList<>();
+        for (T item : items) {
+            K key = cacheKey.apply(item);
+            V value = key == null ? null : get(key, version.applyAsLong(item));
+            if (value == null) {
+                missing.add(item);
+            } else {
+                known.put(item, value);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(known);
+        }
+        return load.apply(missing).map(loaded -> {
+            loaded.forEach((item, value) -> {
+                K key = cacheKey.apply(item);
+                if (key != null) {
+                    put(key, version.applyAsLong(item), value);
+                }
+                known.put(item, value);
+            });
+            return known;
+        });
     }
 }

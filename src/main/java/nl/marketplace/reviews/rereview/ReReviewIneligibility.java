@@ -10,8 +10,8 @@ public enum ReReviewIneligibility {
     ALREADY_REQUESTED,
     @Description("The partner has not emailed the customer about this review yet (emailCustomer).")
     CONTACT_REQUIRED,
-    @Description("The review's current overall score is positive (above 7 by default).")
+    @Description("The review's current overall score is positive (the classes of Classification; 8-10 by default).")
     POSITIVE,
-    @Description("The review is older than 3 months (configurable).")
+    @Description("The review is older than reviews.re-review.max-age-months (3 by default).")
     TOO_OLD
 }

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.config.ConfigMapping;
+import nl.marketplace.reviews.review.Classification;
+import nl.marketplace.reviews.review.Classifier;
 import io.smallrye.config.WithDefault;
 
 /** The rules of DOMAIN.md "Re-review", in one place for the mutation and the private field. */
@@ -14,10 +16,6 @@ public class ReReviewRules {
 
     @ConfigMapping(prefix = "reviews.re-review")
     public interface Config {
-        /** The highest current overall score a re-review may be asked for (not positive). */
-        @WithDefault("7")
-        int maxOverall();
-
         /** How old, in months, a review may be to be asked again. */
         @WithDefault("3")
         int maxAgeMonths();
@@ -37,9 +35,12 @@ public class ReReviewRules {
     }
 
     private final Config config;
+    /** "Not positive" is the classes' rule (reviews.classes.*), not a setting of its own. */
+    private final Classifier classifier;
 
-    public ReReviewRules(Config config) {
+    public ReReviewRules(Config config, Classifier classifier) {
         this.config = config;
+        this.classifier = classifier;
     }
 
     public Config config() {
@@ -55,7 +56,7 @@ public class ReReviewRules {
         if (f.requestedAt() != null) {
             return ReReviewIneligibility.ALREADY_REQUESTED;
         }
-        if (f.overall() > config.maxOverall()) {
+        if (classifier.classify(f.overall()) == Classification.POSITIVE) {
             return ReReviewIneligibility.POSITIVE;
         }
         if (f.reviewCreatedAt().isBefore(now.minusMonths(config.maxAgeMonths()))) {

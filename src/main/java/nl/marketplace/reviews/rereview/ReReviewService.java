@@ -2,7 +2,6 @@ package nl.marketplace.reviews.rereview;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +22,10 @@ import nl.marketplace.reviews.order.CustomerOrderEntity;
 import nl.marketplace.reviews.partner.PartnerEntity;
 import nl.marketplace.reviews.review.ReviewEntity;
 import nl.marketplace.reviews.review.RevisionEntity;
-import nl.marketplace.reviews.score.ScoreService;
 import nl.marketplace.reviews.security.Caller;
 import nl.marketplace.reviews.security.LinkTokens;
 import nl.marketplace.reviews.security.CallerService;
+import nl.marketplace.reviews.time.BusinessTime;
 
 /**
  * E-mail de klant, opnieuw laten beoordelen, and the customer's new score. Every write runs in one
@@ -38,7 +37,6 @@ public class ReReviewService {
 
     static final int MAX_MESSAGE = 5000;
     static final int MAX_COMMENT = 1000;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
 
     private final CallerService callers;
     private final ReReviewRepository repository;
@@ -89,7 +87,7 @@ public class ReReviewService {
                 return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID, "The message " + problem, "input", "message"));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            OffsetDateTime dayStart = now.atZoneSameInstant(ScoreService.ZONE).toLocalDate().atStartOfDay(ScoreService.ZONE)
+            OffsetDateTime dayStart = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate().atStartOfDay(BusinessTime.ZONE)
                     .toOffsetDateTime();
             return CustomerContactEntity.count("reviewId = ?1", reviewKey)
                     .chain(all -> CustomerContactEntity.count("reviewId = ?1 and createdAt >= ?2", reviewKey, dayStart)
@@ -146,7 +144,7 @@ public class ReReviewService {
                 return request.persist()
                         .chain(() -> mailData(review))
                         .chain(mail -> {
-                            mail.data.put("expiresOn", request.expiresAt.atZoneSameInstant(ScoreService.ZONE).format(DAY));
+                            mail.data.put("expiresOn", BusinessTime.mailDay(request.expiresAt));
                             return outbox.enqueue(MailKind.RE_REVIEW_REQUEST, mail.order.customerLocale, mail.order.customerEmail,
                                     mail.order.customerId, mail.data, new MailOutbox.Link(rules.config().pageUrl(), token), now);
                         })
@@ -168,20 +166,13 @@ public class ReReviewService {
             return Uni.createFrom().item(Outcome.refused(UserErrorCode.INVALID, "The comment " + problem, "input", "comment"));
         }
         if (!LinkTokens.wellFormed(token)) {
-            return Uni.createFrom().item(invalidToken());
+            return Uni.createFrom().item(LinkTokens.<Long>invalid());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return repository.lockRequestByTokenHash(LinkTokens.hash(token)).chain(request -> {
-            if (request == null) {
-                return Uni.createFrom().item(invalidToken());
-            }
-            if (request.completedAt != null) {
-                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.TOKEN_USED,
-                        "This link was used already", "input", "token"));
-            }
-            if (!now.isBefore(request.expiresAt)) {
-                return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.TOKEN_EXPIRED,
-                        "This link has expired", "input", "token"));
+            Outcome<Long> refused = request == null ? LinkTokens.invalid() : LinkTokens.refusal(request.completedAt, request.expiresAt, now);
+            if (refused != null) {
+                return Uni.createFrom().item(refused);
             }
             return ReviewEntity.<ReviewEntity>findById(request.reviewId, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
                 RevisionEntity revision = new RevisionEntity();
@@ -209,7 +200,7 @@ public class ReReviewService {
                 .chain(order -> PartnerEntity.<PartnerEntity>findById(review.partnerId).map(partner -> new MailData(order, order.mailData(partner.name))));
     }
 
-    private static Outcome<Long> refusal(ReReviewIneligibility why) {
+    private Outcome<Long> refusal(ReReviewIneligibility why) {
         return switch (why) {
             case ALREADY_REQUESTED -> Outcome.refused(UserErrorCode.ALREADY_REQUESTED,
                     "A re-review was requested for this review before; it can be asked once", "input", "reviewId");
@@ -218,11 +209,7 @@ public class ReReviewService {
             case POSITIVE -> Outcome.refused(UserErrorCode.NOT_ELIGIBLE,
                     "A re-review can only be asked for a review that is not positive", "input", "reviewId");
             case TOO_OLD -> Outcome.refused(UserErrorCode.NOT_ELIGIBLE,
-                    "A re-review can only be asked for a review of the last 3 months", "input", "reviewId");
+                    "A re-review can only be asked for a review of the last " + rules.config().maxAgeMonths() + " months", "input", "reviewId");
         };
-    }
-
-    private static Outcome<Long> invalidToken() {
-        return Outcome.refused(UserErrorCode.INVALID_TOKEN, "This link is not valid", "input", "token");
     }
 }

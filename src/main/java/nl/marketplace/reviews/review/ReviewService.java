@@ -105,31 +105,11 @@ public class ReviewService {
      * always counted, since those rows do not change the score version.
      */
     public Uni<Map<ReviewConnection, Long>> totalCounts(List<ReviewConnection> connections) {
-        Map<ReviewConnection, Long> known = new IdentityHashMap<>();
-        List<ReviewConnection> missing = new ArrayList<>();
-        for (ReviewConnection connection : connections) {
-            Long count = countable(connection.criteria()) ? computedCounts.get(countKey(connection), connection.scoreVersion()) : null;
-            if (count == null) {
-                missing.add(connection);
-            } else {
-                known.put(connection, count);
-            }
-        }
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(known);
-        }
-        return Batcher.perGroup(missing, ReviewConnection::criteria, ReviewConnection::partnerKey,
-                (criteria, partners) -> reviews.count(partners, criteria)
-                        .map(counts -> partners.stream().map(p -> counts.getOrDefault(p, 0L)).toList()))
-                .map(counted -> {
-                    counted.forEach((connection, count) -> {
-                        if (countable(connection.criteria())) {
-                            computedCounts.put(countKey(connection), connection.scoreVersion(), count);
-                        }
-                        known.put(connection, count);
-                    });
-                    return known;
-                });
+        return computedCounts.getOrLoad(connections, new IdentityHashMap<>(),
+                connection -> countable(connection.criteria()) ? countKey(connection) : null, ReviewConnection::scoreVersion,
+                missing -> Batcher.perGroup(missing, ReviewConnection::criteria, ReviewConnection::partnerKey,
+                        (criteria, partners) -> reviews.count(partners, criteria)
+                                .map(counts -> partners.stream().map(p -> counts.getOrDefault(p, 0L)).toList())));
     }
 
     private static boolean countable(ReviewCriteria criteria) {

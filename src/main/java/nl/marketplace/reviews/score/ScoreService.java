@@ -1,11 +1,9 @@
 package nl.marketplace.reviews.score;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,20 +16,16 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.graphql.BadUserInputException;
 import nl.marketplace.reviews.graphql.Batcher;
-import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.partner.Partner;
 import nl.marketplace.reviews.partner.VersionedCache;
-import nl.marketplace.reviews.review.Classification;
 import nl.marketplace.reviews.review.Classifier;
+import nl.marketplace.reviews.time.BusinessTime;
 
 /** The rules of DOMAIN.md "Scores": window, fallback to all reviews, classes, rounding, monthly performance. */
 @ApplicationScoped
 public class ScoreService {
 
     /** Days belong to this zone; it must match review_score_day() of migration V1. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    static final int WINDOW_MONTHS = 3;
-    static final int MINIMUM_WINDOW_REVIEWS = 5;
     static final int MAX_MONTHS = 36;
 
     @ConfigMapping(prefix = "reviews.score")
@@ -74,14 +68,12 @@ public class ScoreService {
     private final VersionedCache<MonthsKey, List<MonthlyScore>> computedMonths = new VersionedCache<>(CACHED);
 
     private final ScoreRepository scores;
-    private final Classifier classifier;
-    private final Config config;
+    private final ScoreRules rules;
     private final Clock clock;
 
     public ScoreService(ScoreRepository scores, Classifier classifier, Config config, Clock clock) {
         this.scores = scores;
-        this.classifier = classifier;
-        this.config = config;
+        this.rules = new ScoreRules(classifier, config.standard(), config.topPerformance());
         this.clock = clock;
     }
 
@@ -95,45 +87,16 @@ public class ScoreService {
      * at the partners' score versions, and the others in one statement.
      */
     public Uni<List<PartnerScore>> scores(List<Partner> partners, OffsetDateTime asOf) {
-        LocalDate day = (asOf == null ? clock.instant() : asOf.toInstant()).atZone(ZONE).toLocalDate();
-        Map<Long, PartnerScore> known = new HashMap<>();
-        List<Long> missing = new ArrayList<>();
-        for (Partner partner : partners) {
-            PartnerScore score = computedScores.get(new DayKey(partner.key(), day), partner.scoreVersion());
-            if (score == null) {
-                missing.add(partner.key());
-            } else {
-                known.put(partner.key(), score);
-            }
-        }
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(partners.stream().map(p -> known.get(p.key())).toList());
-        }
-        LocalDate firstDay = day.minusMonths(WINDOW_MONTHS).plusDays(1);
-        return scores.tallies(missing, firstDay, day).map(tallies -> partners.stream().map(partner -> known.computeIfAbsent(
-                partner.key(), key -> {
-                    PartnerScore score = score(partner, tallies.get(key), firstDay, day);
-                    computedScores.put(new DayKey(key, day), partner.scoreVersion(), score);
-                    return score;
-                })).toList());
-    }
-
-    private PartnerScore score(Partner partner, ScoreRepository.Tallies tallies, LocalDate firstDay, LocalDate day) {
-        long partnerKey = partner.key();
-        boolean fewer = tallies.window().count() < MINIMUM_WINDOW_REVIEWS;
-        Tally t = fewer ? tallies.all() : tallies.window();
-        long n = t.count();
-        long positive = t.countBetween(classifier.lowest(Classification.POSITIVE), 10);
-        long neutral = t.countBetween(classifier.lowest(Classification.NEUTRAL), classifier.highest(Classification.NEUTRAL));
-        BigDecimal overall = average(t.overallSum(), n);
-        return new PartnerScore(GlobalId.encode(Partner.TYPE, partnerKey), partnerKey,
-                toDouble(overall), fewer ? ScoreMethod.ALL_REVIEWS : ScoreMethod.LAST_3_MONTHS, fewer,
-                (int) n, (int) positive, (int) neutral, (int) (n - positive - neutral),
-                percentage(positive, n), percentage(positive + neutral, n),
-                overall == null ? null : overall.compareTo(config.standard()) >= 0,
-                new SubScoreAverages(sub(t, 0), sub(t, 1), sub(t, 2), sub(t, 3)),
-                firstDay.atStartOfDay(ZONE).toOffsetDateTime(), day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime(), day,
-                partner.scoreVersion());
+        LocalDate day = (asOf == null ? clock.instant() : asOf.toInstant()).atZone(BusinessTime.ZONE).toLocalDate();
+        return computedScores.getOrLoad(partners, new HashMap<>(), partner -> new DayKey(partner.key(), day), Partner::scoreVersion,
+                missing -> scores.tallies(missing.stream().map(Partner::key).toList(), ScoreRules.windowStart(day), day).map(tallies -> {
+                    Map<Partner, PartnerScore> computed = new HashMap<>();
+                    for (Partner partner : missing) {
+                        ScoreRepository.Tallies t = tallies.get(partner.key());
+                        computed.put(partner, rules.score(partner, t.window(), t.all(), day));
+                    }
+                    return computed;
+                })).map(known -> partners.stream().map(known::get).toList());
     }
 
     /** {@code last} as given, or BAD_USER_INPUT. */
@@ -149,25 +112,8 @@ public class ScoreService {
      * versions, and the others in one statement per distinct (day, last).
      */
     public Uni<Map<MonthlyKey, List<MonthlyScore>>> monthlyFor(List<MonthlyKey> keys) {
-        Map<MonthlyKey, List<MonthlyScore>> known = new HashMap<>();
-        List<MonthlyKey> missing = new ArrayList<>();
-        for (MonthlyKey key : keys) {
-            List<MonthlyScore> months = computedMonths.get(monthsKey(key), key.scoreVersion());
-            if (months == null) {
-                missing.add(key);
-            } else {
-                known.put(key, months);
-            }
-        }
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(known);
-        }
-        return Batcher.perGroup(missing, k -> new MonthRange(k.asOfDay(), k.last()), MonthlyKey::partnerKey, this::monthly)
-                .map(computed -> {
-                    computed.forEach((key, months) -> computedMonths.put(monthsKey(key), key.scoreVersion(), months));
-                    known.putAll(computed);
-                    return known;
-                });
+        return computedMonths.getOrLoad(keys, new HashMap<>(), ScoreService::monthsKey, MonthlyKey::scoreVersion,
+                missing -> Batcher.perGroup(missing, k -> new MonthRange(k.asOfDay(), k.last()), MonthlyKey::partnerKey, this::monthly));
     }
 
     private static MonthsKey monthsKey(MonthlyKey key) {
@@ -187,9 +133,7 @@ public class ScoreService {
             for (int i = 0; i < range.last(); i++) {
                 LocalDate month = firstMonth.plusMonths(i);
                 ScoreRepository.Month m = pick(months.getOrDefault(month, List.of()), month.isBefore(runningMonth));
-                BigDecimal average = average(m.overallSum(), m.reviewCount());
-                list.add(new MonthlyScore(month, toDouble(average), (int) m.reviewCount(),
-                        average != null && average.compareTo(config.topPerformance()) >= 0));
+                list.add(rules.month(month, m.overallSum(), m.reviewCount()));
             }
             return list;
         }).toList());
@@ -212,25 +156,7 @@ public class ScoreService {
     /** Records the month before the clock's month for every partner; running it again changes nothing. */
     public Uni<Integer> recordPreviousMonth() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate month = now.atZoneSameInstant(ZONE).toLocalDate().withDayOfMonth(1).minusMonths(1);
+        LocalDate month = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate().withDayOfMonth(1).minusMonths(1);
         return scores.recordMonth(month, now);
-    }
-
-    private static SubScoreAverage sub(Tally t, int i) {
-        return new SubScoreAverage(toDouble(average(t.subSum[i], t.subCount[i])), (int) t.subCount[i]);
-    }
-
-    /** sum / count rounded half-up to one decimal (9.15 gives 9.2), exactly; null when count is 0. */
-    static BigDecimal average(long sum, long count) {
-        return count == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP);
-    }
-
-    private static Integer percentage(long part, long whole) {
-        return whole == 0 ? null
-                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP).intValue();
-    }
-
-    private static Double toDouble(BigDecimal value) {
-        return value == null ? null : value.doubleValue();
     }
 }

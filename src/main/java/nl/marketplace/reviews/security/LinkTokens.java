@@ -4,9 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 
-/** The single-use tokens of the links in mails: 256 random bits, kept only as SHA-256 hashes. */
+import nl.marketplace.reviews.graphql.Outcome;
+import nl.marketplace.reviews.graphql.UserErrorCode;
+
+/**
+ * The single-use tokens of the links in mails (review invitations, re-review requests): 256 random
+ * bits, kept only as SHA-256 hashes, and the one home of how such a link is redeemed.
+ */
 public final class LinkTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,5 +39,24 @@ public final class LinkTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A link that is malformed or unknown: the same answer for both. */
+    public static <T> Outcome<T> invalid() {
+        return Outcome.refused(UserErrorCode.INVALID_TOKEN, "This link is not valid", "input", "token");
+    }
+
+    /**
+     * Why a link, found by its hash, cannot be redeemed at {@code now}, or null when it can: used
+     * already (it works once), or expired (at {@code expiresAt} it no longer works).
+     */
+    public static <T> Outcome<T> refusal(OffsetDateTime usedAt, OffsetDateTime expiresAt, OffsetDateTime now) {
+        if (usedAt != null) {
+            return Outcome.refused(UserErrorCode.TOKEN_USED, "This link was used already", "input", "token");
+        }
+        if (!now.isBefore(expiresAt)) {
+            return Outcome.refused(UserErrorCode.TOKEN_EXPIRED, "This link has expired", "input", "token");
+        }
+        return null;
     }
 }

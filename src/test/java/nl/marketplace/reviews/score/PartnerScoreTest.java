@@ -119,15 +119,6 @@ class PartnerScoreTest {
     }
 
     @Test
-    void averagesRoundHalfUpToOneDecimal() {
-        assertEquals(new BigDecimal("9.2"), ScoreService.average(183, 20)); // 9.15
-        assertEquals(new BigDecimal("9.1"), ScoreService.average(1819, 200)); // 9.095
-        assertEquals(new BigDecimal("6.7"), ScoreService.average(20, 3));
-        assertEquals(new BigDecimal("10.0"), ScoreService.average(10, 1));
-        assertNull(ScoreService.average(0, 0));
-    }
-
-    @Test
     void scoresOfManyPartnersInTheirOrderAndAliasesWithTheirOwnAsOf() {
         long a = TestData.partner("A");
         long b = TestData.partner("B");
