@@ -1,8 +1,5 @@
 package nl.marketplace.reviews.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -10,35 +7,34 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jboss.logging.Logger;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Chooses the database when the service starts:
  * <ol>
  * <li>{@code quarkus.datasource.reactive.url} set (for example QUARKUS_DATASOURCE_REACTIVE_URL): that server;</li>
  * <li>else {@code DB_HOST} set: that server, from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD;</li>
- * <li>else, unless {@code reviews.embedded-postgres.enabled=false}: an embedded PostgreSQL in its own
- * data folder ({@code reviews.embedded-postgres.data-dir}, default {@code .data/postgres}), with demo
- * data, stopped when the JVM exits. This is what makes the README's run command work on a fresh machine.</li>
+ * <li>else, in dev mode only and unless {@code reviews.embedded-postgres.enabled=false}: an embedded
+ * PostgreSQL ({@link EmbeddedDemoDatabase}) with demo data. This is what makes the README's run
+ * command work on a fresh machine.</li>
  * </ol>
- * The test profile always configures its own server and never starts one.
+ * The packaged application has no embedded PostgreSQL (the dependency is {@code provided}): without
+ * a database configured it stops at start-up, and Quarkus names the missing URL
+ * ({@code PackagedWithoutDatabaseIT}). A pod with a forgotten secret must not run on an empty
+ * database of its own. The test profile always configures its own server.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
-    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
     /** Below system properties (400) and environment variables (300), above application.properties (250). */
     private static final int ORDINAL = 275;
-    private static EmbeddedPostgres embedded;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (context.getProfiles().contains("test") || value(context, "quarkus.datasource.reactive.url") != null) {
+        if (value(context, "quarkus.datasource.reactive.url") != null) {
             return List.of();
         }
         Map<String, String> config = new HashMap<>();
@@ -50,7 +46,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + name);
             putIfSet(config, "quarkus.datasource.username", value(context, "DB_USER"));
             putIfSet(config, "quarkus.datasource.password", value(context, "DB_PASSWORD"));
-        } else if (!"false".equals(value(context, "reviews.embedded-postgres.enabled"))) {
+        } else if (context.getProfiles().contains("dev") && !"false".equals(value(context, "reviews.embedded-postgres.enabled"))) {
             return List.of(new EmbeddedSource(Path.of(orElse(value(context, "reviews.embedded-postgres.data-dir"), ".data/postgres"))));
         } else {
             return List.of();
@@ -78,8 +74,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         @Override
         public String getValue(String name) {
             return switch (name) {
-                case "quarkus.datasource.reactive.url" -> "postgresql://127.0.0.1:" + start(dataDir) + "/postgres";
-                case "quarkus.datasource.jdbc.url" -> "jdbc:postgresql://127.0.0.1:" + start(dataDir) + "/postgres";
+                case "quarkus.datasource.reactive.url" -> "postgresql://127.0.0.1:" + embeddedPort(dataDir) + "/postgres";
+                case "quarkus.datasource.jdbc.url" -> "jdbc:postgresql://127.0.0.1:" + embeddedPort(dataDir) + "/postgres";
                 case "quarkus.datasource.username" -> "postgres";
                 case "reviews.demo-data.load" -> "true";
                 // A demo on one machine: the links of its outbox need no secret key (production sets MAIL_LINK_KEY).
@@ -99,24 +95,18 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
     }
 
-    private static synchronized int start(Path dataDir) {
-        if (embedded == null) {
-            try {
-                Files.createDirectories(dataDir);
-                LOG.infof("No datasource configured: starting an embedded PostgreSQL in %s", dataDir.toAbsolutePath());
-                embedded = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        embedded.close();
-                    } catch (IOException e) {
-                        // the JVM is going down; nothing left to tell
-                    }
-                }, "embedded-postgres-stop"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
-            }
+    /**
+     * Reached by name: {@link EmbeddedDemoDatabase} needs zonky's embedded-postgres, which dev mode
+     * has and the packaged application (and a native image of it) has not.
+     */
+    private static int embeddedPort(Path dataDir) {
+        try {
+            return (int) Class.forName("nl.marketplace.reviews.demo.EmbeddedDemoDatabase").getMethod("port", Path.class).invoke(null, dataDir);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("No embedded PostgreSQL in this build: configure a database (README, Configuration)", e);
         }
-        return embedded.getPort();
     }
 
     private static String value(ConfigSourceContext context, String name) {

@@ -22,22 +22,25 @@ public class ExclusionEntity extends PanacheEntityBase {
     @Column(name = "review_id")
     public long reviewId;
 
+    @Column(columnDefinition = "text")
     public String reason;
 
+    @Column(columnDefinition = "text")
     public String text;
 
-    @Column(name = "requested_by")
+    @Column(name = "requested_by", columnDefinition = "text")
     public String requestedBy;
 
     @Column(name = "requested_at")
     public OffsetDateTime requestedAt;
 
+    @Column(columnDefinition = "text")
     public String decision;
 
-    @Column(name = "decision_note")
+    @Column(name = "decision_note", columnDefinition = "text")
     public String decisionNote;
 
-    @Column(name = "decided_by")
+    @Column(name = "decided_by", columnDefinition = "text")
     public String decidedBy;
 
     @Column(name = "decided_at")

@@ -22,6 +22,7 @@ public class ReviewInvitationEntity extends PanacheEntityBase {
     @Column(name = "order_id")
     public Long orderId;
 
+    @Column(columnDefinition = "text")
     public String status;
 
     @Column(name = "token_hash")

@@ -20,20 +20,23 @@ public class OutboxMailEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @Column(columnDefinition = "text")
     public String kind;
 
+    @Column(columnDefinition = "text")
     public String recipient;
 
     /** The customer the mail is for, when it is for one: at most one invitation-day mail per customer. */
-    @Column(name = "customer_id")
+    @Column(name = "customer_id", columnDefinition = "text")
     public String customerId;
 
+    @Column(columnDefinition = "text")
     public String subject;
 
-    @Column(name = "text_body")
+    @Column(name = "text_body", columnDefinition = "text")
     public String textBody;
 
-    @Column(name = "html_body")
+    @Column(name = "html_body", columnDefinition = "text")
     public String htmlBody;
 
     /** The link's token, sealed (LinkSealer); dropped when the mail is sent. */

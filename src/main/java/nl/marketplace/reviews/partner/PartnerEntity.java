@@ -1,5 +1,6 @@
 package nl.marketplace.reviews.partner;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,5 +15,6 @@ public class PartnerEntity extends PanacheEntityBase {
     @Id
     public Long id;
 
+    @Column(columnDefinition = "text")
     public String name;
 }

@@ -18,6 +18,7 @@ public class ReplyEntity extends PanacheEntityBase {
     @Column(name = "review_id")
     public Long reviewId;
 
+    @Column(columnDefinition = "text")
     public String text;
 
     @Column(name = "created_at")

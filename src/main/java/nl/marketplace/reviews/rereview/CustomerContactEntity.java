@@ -23,6 +23,7 @@ public class CustomerContactEntity extends PanacheEntityBase {
     @Column(name = "review_id")
     public long reviewId;
 
+    @Column(columnDefinition = "text")
     public String message;
 
     @Column(name = "created_at")

@@ -44,16 +44,16 @@ public class ReviewEntity extends PanacheEntityBase {
     @Column(updatable = false)
     public Short contact;
 
-    @Column(updatable = false)
+    @Column(updatable = false, columnDefinition = "text")
     public String pros;
 
-    @Column(updatable = false)
+    @Column(updatable = false, columnDefinition = "text")
     public String cons;
 
     @Column(updatable = false)
     public boolean anonymous;
 
-    @Column(name = "author_name", updatable = false)
+    @Column(name = "author_name", updatable = false, columnDefinition = "text")
     public String authorName;
 
     /** Approved exclusion: the review counts in nothing (the score aggregates follow, trigger). */

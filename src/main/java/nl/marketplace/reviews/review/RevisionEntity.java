@@ -27,6 +27,7 @@ public class RevisionEntity extends PanacheEntityBase {
     @Column(name = "previous_overall")
     public short previousOverall;
 
+    @Column(columnDefinition = "text")
     public String comment;
 
     @Column(name = "created_at")
