@@ -22,6 +22,8 @@ import graphql.language.SourceLocation;
  * (AbstractGraphQLWebsocketHandler.SubscriptionSubscriber.onError). Hence the nullable
  * {@code ReviewEvent} of the subscription. The code comes from {@link #getExtensions()}, which
  * graphql-java copies into the error. ReviewEventsTest trips when an upgrade changes this.
+ *
+ * <p>A workaround for a framework limit: docs/upstream/subscription-failure.md (what, upstream, tripwire).
  */
 public class SubscriptionEnded extends GraphQLException implements GraphQLError {
 

@@ -28,6 +28,8 @@ import io.vertx.ext.web.Router;
  * ends a response, so once a pod has served one subscription, every later shutdown waited the
  * full 30 s, even with no socket open. When the socket's connection closes, this marks the request
  * done, as its response end would have.
+ *
+ * <p>A workaround for a framework limit: docs/upstream/websocket-shutdown.md (what, upstream, tripwire).
  */
 @ApplicationScoped
 @RegisterForReflection(targets = QuarkusRequestWrapper.class, methods = true, fields = false)

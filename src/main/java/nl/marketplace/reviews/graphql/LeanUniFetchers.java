@@ -30,6 +30,8 @@ import io.smallrye.graphql.validation.BeanValidationUtil;
  * <p>A SmallRye {@link DataFetcherService} (META-INF/services), asked before Quarkus' own. The rest
  * of {@code get} is SmallRye's {@code AbstractDataFetcher.get} as of 2.17; LeanUniFetchersTest fails
  * if the context loses what it must have or if SmallRye starts filling the selected fields itself.
+ *
+ * <p>A workaround for a framework limit: docs/upstream/smallrye-field-cost.md (what, upstream, tripwire).
  */
 public class LeanUniFetchers implements DataFetcherService {
 

@@ -11,6 +11,8 @@ import io.quarkus.runtime.StartupEvent;
  * tokens with SmallRye's bare "Unparseable input document" (quarkus.smallrye-graphql.parser-max-tokens
  * sets other options). Raising the token limit lets an oversized query reach the complexity limit
  * (2,000), whose error says what is wrong; parsing 50,000 tokens takes milliseconds.
+ *
+ * <p>A workaround for a framework limit: docs/upstream/parser-max-tokens.md (what, upstream, tripwire).
  */
 @ApplicationScoped
 public class ParserLimits {

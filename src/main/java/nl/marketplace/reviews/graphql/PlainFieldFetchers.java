@@ -24,6 +24,8 @@ import io.smallrye.graphql.spi.DataFetcherService;
  * priority number). It answers only for fields that SmallRye would neither transform (a scalar
  * whose Java type differs from its GraphQL type, such as OffsetDateTime as DateTime) nor adapt;
  * for every other field, and for every operation, it answers null and SmallRye's fetcher is used.
+ *
+ * <p>A workaround for a framework limit: docs/upstream/smallrye-field-cost.md (what, upstream, tripwire).
  */
 public class PlainFieldFetchers implements DataFetcherService {
 

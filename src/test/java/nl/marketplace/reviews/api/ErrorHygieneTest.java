@@ -13,12 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.db.Db;
+import nl.marketplace.reviews.review.Classifier;
+import nl.marketplace.reviews.review.Reply;
+import nl.marketplace.reviews.review.ReviewRepository;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
 import nl.marketplace.reviews.support.TestClock;
@@ -27,6 +35,12 @@ import nl.marketplace.reviews.support.TestClock;
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
 class ErrorHygieneTest {
+
+    @Inject
+    Db db;
+
+    @Inject
+    Classifier classifier;
 
     private static final Pattern LEAK = Pattern.compile(
             "Exception|\\bat [a-z]+\\.|nl\\.marketplace|java\\.|io\\.(vertx|smallrye|quarkus)|SELECT|INSERT|relation \"|\\bpg\\b|date-time",
@@ -51,22 +65,25 @@ class ErrorHygieneTest {
     void anUnexpectedFailureIsAnInternalServerErrorWithNothingOfItsCause() {
         long partner = TestData.partner("Broken partner");
         long review = TestData.review(partner, 7, TestClock.now());
-        // node(id) loads the reply on its own (review(id) loads it with the review, look-ahead)
+        // node(id) loads the reply on its own (review(id) loads it with the review, look-ahead). For
+        // this one request the reply's statement fails as a broken database would, full of the
+        // details a client must not see; the shared schema stays as it is.
+        QuarkusMock.installMockForType(new ReviewRepository(db, classifier) {
+            @Override
+            public Uni<Map<Long, Reply>> replies(List<Long> reviewKeys) {
+                return Uni.createFrom().failure(new IllegalStateException(
+                        "ERROR: relation \"reply\" does not exist (42P01) in SELECT review_id, text FROM reply at "
+                                + ReviewRepository.class.getName()));
+            }
+        }, ReviewRepository.class);
         String query = "query($id: ID!) { node(id: $id) { id ... on Review { reply { text } } } }";
-        TestData.execute("ALTER TABLE reply RENAME TO reply_away");
-        JsonPath answer;
-        try {
-            answer = post(query, "id", TestData.reviewId(review));
-        } finally {
-            TestData.execute("ALTER TABLE reply_away RENAME TO reply");
-        }
+        JsonPath answer = post(query, "id", TestData.reviewId(review));
         assertEquals(List.of("INTERNAL_SERVER_ERROR"), errorCodes(answer));
         assertEquals("Internal server error", answer.getString("errors[0].message"));
         assertEquals(List.of("node", "reply"), answer.getList("errors[0].path"));
         assertClean(answer);
         // The rest of the answer is still there.
         assertEquals(TestData.reviewId(review), answer.getString("data.node.id"));
-        assertNull(post(query, "id", TestData.reviewId(review)).get("errors"));
     }
 
     @Test

@@ -119,6 +119,40 @@ class ReviewLifecycleTest {
         assertEquals(List.of("TOKEN_USED"), submit(Map.of("token", token, "overall", 1)).getList("data.submitReview.userErrors.code"));
     }
 
+    /** DOMAIN.md: one review per order, the link works once; 50 submits of one link at once give one review. */
+    @Test
+    void fiftyConcurrentSubmitsOfOneLinkMakeOneReview() throws Throwable {
+        long partner = TestData.partner("Concurrent submit partner");
+        String token = invitationToken(partner, "C-" + UUID.randomUUID(), TestData.email(), TestClock.today().minusDays(3));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                int overall = 1 + i % 10;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return submit(Map.of("token", token, "overall", overall)).getList("data.submitReview.userErrors.code");
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (var answer : answers) {
+                List<String> codes = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (codes.isEmpty()) {
+                    accepted++;
+                } else {
+                    assertEquals(List.of("TOKEN_USED"), codes);
+                }
+            }
+            assertEquals(1, accepted);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, TestData.count("SELECT count(*) FROM review WHERE partner_id = " + partner));
+        assertEquals(1, TestData.count("SELECT count(*) FROM review_event WHERE type = 'NEW_REVIEW' AND partner_id = " + partner));
+    }
+
     @Test
     void badReviewsAreRefusedAndNothingIsWritten() throws Throwable {
         long partner = TestData.partner("Strict partner");
