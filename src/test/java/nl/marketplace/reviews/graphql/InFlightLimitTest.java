@@ -33,7 +33,7 @@ import nl.marketplace.reviews.support.Eventually;
 import nl.marketplace.reviews.support.TestEnvironment;
 
 /**
- * Overload, with small limits: 4 requests run, 2 more wait (at most 2 s), one more is answered 503
+ * Overload, with small limits: 4 requests run, 2 more wait (at most 6 s), one more is answered 503
  * with Retry-After at once; every slot is given back, also by a client that hangs up. Requests are
  * held running by a lock on the partner table.
  */
@@ -46,7 +46,7 @@ class InFlightLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("reviews.graphql.max-in-flight", "4", "reviews.graphql.max-queued", "2",
-                    "reviews.graphql.max-queue-wait", "2s");
+                    "reviews.graphql.max-queue-wait", "6s"); // long enough for the assertions on a busy machine
         }
     }
 
@@ -113,7 +113,7 @@ class InFlightLimitTest {
             Eventually.until("4 requests running", Duration.ofSeconds(20), () -> limit.inFlight() == MAX);
             CompletableFuture<HttpResponse<String>> waiting = send(client);
             Eventually.until("one waiting", Duration.ofSeconds(10), () -> limit.queued() == 1);
-            HttpResponse<String> answer = waiting.get(10, TimeUnit.SECONDS); // after about 2 s, lock still held
+            HttpResponse<String> answer = waiting.get(20, TimeUnit.SECONDS); // after about 6 s, lock still held
             assertEquals(503, answer.statusCode());
             assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
             assertTrue(answer.body().contains("SERVICE_UNAVAILABLE"), answer.body());
