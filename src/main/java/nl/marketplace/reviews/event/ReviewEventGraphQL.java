@@ -10,7 +10,6 @@ import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.partner.Partner;
-import nl.marketplace.reviews.security.Caller;
 import nl.marketplace.reviews.security.CallerService;
 
 /**
@@ -39,9 +38,7 @@ public class ReviewEventGraphQL {
     public Multi<ReviewEvent> reviewEvents(@Id @NonNull @Name("partnerId") @Description("The partner's id.") String partnerId,
             @Name("after") @Description("The cursor of the last event the client has; null: from now on.") String after) {
         long partnerKey = GlobalId.key(partnerId, Partner.TYPE, "partnerId");
-        Caller caller = callers.current();
-        caller.requireReader(partnerKey);
         Long afterSeq = after == null ? null : EventCursor.seqOf(after, partnerKey, "after");
-        return events.events(partnerKey, afterSeq, callers.expiresAt());
+        return events.events(callers.current(), partnerKey, afterSeq, callers.expiresAt());
     }
 }

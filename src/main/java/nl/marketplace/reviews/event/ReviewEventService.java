@@ -22,6 +22,7 @@ import nl.marketplace.reviews.event.ReviewEventHub.Signal;
 import nl.marketplace.reviews.event.ReviewEventRepository.StoredEvent;
 import nl.marketplace.reviews.graphql.ServiceUnavailable;
 import nl.marketplace.reviews.review.ReviewService;
+import nl.marketplace.reviews.security.Caller;
 
 /**
  * A partner's review events as one subscription sees them: every event of its partner exactly once,
@@ -59,7 +60,9 @@ public class ReviewEventService {
      * @param afterSeq the last event number the client has (null: from now on)
      * @param expiresAt when the caller's sign-in ends (null: never); the subscription ends then
      */
-    public Multi<ReviewEvent> events(long partnerKey, Long afterSeq, Instant expiresAt) {
+    public Multi<ReviewEvent> events(Caller caller, long partnerKey, Long afterSeq, Instant expiresAt) {
+        // The partner itself or an administrator; checked before anything is subscribed.
+        caller.requireReader(partnerKey);
         // Deferred: the last number delivered belongs to one subscriber, however often the Multi is subscribed.
         return Multi.createFrom().deferred(() -> {
             AtomicLong last = new AtomicLong();

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.mutiny.Uni;
-import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.graphql.Outcome;
@@ -27,7 +26,6 @@ public class ExclusionGraphQL {
     private final ExclusionRepository repository;
     private final ReviewService reviews;
     private final CallerService callers;
-    private final Batcher<Long, List<Exclusion>> batcher;
 
     public ExclusionGraphQL(ExclusionService exclusions, ExclusionRepository repository, ReviewService reviews,
             CallerService callers) {
@@ -35,7 +33,6 @@ public class ExclusionGraphQL {
         this.repository = repository;
         this.reviews = reviews;
         this.callers = callers;
-        this.batcher = new Batcher<>("review-exclusions", repository::ofReviews);
     }
 
     @Mutation("requestExclusion")
@@ -60,8 +57,7 @@ public class ExclusionGraphQL {
     @Name("exclusions")
     @Description("The review's partner or an administrator: the exclusion requests for this review and their decisions, newest first. FORBIDDEN for others.")
     public Uni<List<@NonNull Exclusion>> exclusions(@Source Review review) {
-        callers.current().requireReader(review.partnerKey());
-        return batcher.load(review.key()).map(found -> found == null ? List.of() : found);
+        return exclusions.of(callers.current(), review);
     }
 
     private Uni<ExclusionPayload> payload(Uni<Outcome<Long>> outcome) {

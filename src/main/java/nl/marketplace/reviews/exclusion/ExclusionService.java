@@ -2,16 +2,19 @@ package nl.marketplace.reviews.exclusion;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.Outcome;
 import nl.marketplace.reviews.graphql.Texts;
 import nl.marketplace.reviews.graphql.UserErrorCode;
-import nl.marketplace.reviews.review.ReviewEntity;
+import nl.marketplace.reviews.review.Review;
+import nl.marketplace.reviews.review.ReviewChanges;
 import nl.marketplace.reviews.security.Caller;
 
 /**
@@ -24,20 +27,26 @@ public class ExclusionService {
 
     static final int MAX_TEXT = 2000;
 
+    private final ReviewChanges reviews;
     private final Clock clock;
+    private final Batcher<Long, List<Exclusion>> batcher;
 
-    public ExclusionService(Clock clock) {
+    public ExclusionService(ReviewChanges reviews, ExclusionRepository repository, Clock clock) {
+        this.reviews = reviews;
         this.clock = clock;
+        this.batcher = new Batcher<>("review-exclusions", repository::ofReviews);
+    }
+
+    /** The review's partner or an administrator: its exclusion requests and their decisions, newest first. */
+    public Uni<List<Exclusion>> of(Caller caller, Review review) {
+        caller.requireReader(review.partnerKey());
+        return batcher.load(review.key()).map(found -> found == null ? List.of() : found);
     }
 
     /** Returns the request's key. */
     @WithTransaction
     public Uni<Outcome<Long>> request(Caller caller, long reviewKey, ExclusionReason reason, String text) {
-        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
-            if (review == null) {
-                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
-            }
-            caller.requirePartner(review.partnerId);
+        return reviews.asItsPartner(caller, reviewKey, review -> {
             String trimmed = Texts.trimmed(text);
             String problem = Texts.problem(trimmed, MAX_TEXT);
             if (problem != null) {
@@ -92,10 +101,7 @@ public class ExclusionService {
             if (decision == ExclusionDecision.REJECTED) {
                 return Uni.createFrom().item(Outcome.ok(exclusionKey));
             }
-            return ReviewEntity.<ReviewEntity>findById(exclusion.reviewId, LockModeType.PESSIMISTIC_WRITE).map(review -> {
-                review.excluded = true;
-                return Outcome.ok(exclusionKey);
-            });
+            return reviews.exclude(exclusion.reviewId).replaceWith(Outcome.ok(exclusionKey));
         });
     }
 }

@@ -28,7 +28,7 @@ import nl.marketplace.reviews.graphql.UserErrorCode;
 import nl.marketplace.reviews.mail.MailKind;
 import nl.marketplace.reviews.mail.MailOutbox;
 import nl.marketplace.reviews.order.CustomerOrderEntity;
-import nl.marketplace.reviews.review.ReviewEntity;
+import nl.marketplace.reviews.review.ReviewChanges;
 import nl.marketplace.reviews.security.LinkTokens;
 import nl.marketplace.reviews.time.BusinessTime;
 
@@ -53,9 +53,11 @@ public class InvitationService {
     private final ReviewEvents events;
     private final Clock clock;
     private final Pool pool;
+    private final ReviewChanges reviews;
 
-    public InvitationService(InvitationRules rules, MailOutbox outbox, ReviewEvents events, Clock clock, Pool pool) {
+    public InvitationService(InvitationRules rules, MailOutbox outbox, ReviewEvents events, Clock clock, Pool pool, ReviewChanges reviews) {
         this.pool = pool;
+        this.reviews = reviews;
         this.rules = rules;
         this.outbox = outbox;
         this.events = events;
@@ -203,22 +205,11 @@ public class InvitationService {
                         return Uni.createFrom().item(refused);
                     }
                     return CustomerOrderEntity.<CustomerOrderEntity>findById(invitation.orderId).chain(order -> {
-                        ReviewEntity review = new ReviewEntity();
-                        review.partnerId = order.partnerId;
-                        review.orderId = order.id;
-                        review.overall = input.overall().shortValue();
-                        review.originalOverall = review.overall;
-                        review.deliveryTime = small(input.deliveryTime());
-                        review.productInformation = small(input.productInformation());
-                        review.delivery = small(input.delivery());
-                        review.contact = small(input.contact());
-                        review.pros = Texts.trimmed(input.pros());
-                        review.cons = Texts.trimmed(input.cons());
-                        review.anonymous = Boolean.TRUE.equals(input.anonymous());
-                        review.authorName = review.anonymous ? "Anoniem" : order.customerFirstName + " uit " + order.customerCity;
-                        review.createdAt = now;
                         invitation.usedAt = now;
-                        return review.<ReviewEntity>persistAndFlush()
+                        return reviews.create(new ReviewChanges.NewReview(order.partnerId, order.id, input.overall(), input.deliveryTime(),
+                                input.productInformation(), input.delivery(), input.contact(), Texts.trimmed(input.pros()),
+                                Texts.trimmed(input.cons()), Boolean.TRUE.equals(input.anonymous()), order.customerFirstName,
+                                order.customerCity), now)
                                 .chain(saved -> events.publish(ReviewEventType.NEW_REVIEW, saved.partnerId, saved.id)
                                         .replaceWith(Outcome.ok(saved.id)));
                     });
@@ -256,9 +247,5 @@ public class InvitationService {
 
     private static boolean score(Integer value) {
         return value != null && value >= 1 && value <= 10;
-    }
-
-    private static Short small(Integer value) {
-        return value == null ? null : value.shortValue();
     }
 }

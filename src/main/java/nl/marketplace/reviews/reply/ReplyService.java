@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +12,7 @@ import nl.marketplace.reviews.event.ReviewEvents;
 import nl.marketplace.reviews.graphql.Outcome;
 import nl.marketplace.reviews.graphql.Texts;
 import nl.marketplace.reviews.graphql.UserErrorCode;
-import nl.marketplace.reviews.review.ReviewEntity;
+import nl.marketplace.reviews.review.ReviewChanges;
 import nl.marketplace.reviews.security.Caller;
 import nl.marketplace.reviews.security.CallerService;
 
@@ -24,10 +23,12 @@ public class ReplyService {
     static final int MAX_LENGTH = 2000;
 
     private final CallerService callers;
+    private final ReviewChanges reviews;
     private final ReviewEvents events;
     private final Clock clock;
 
-    public ReplyService(CallerService callers, ReviewEvents events, Clock clock) {
+    public ReplyService(CallerService callers, ReviewChanges reviews, ReviewEvents events, Clock clock) {
+        this.reviews = reviews;
         this.events = events;
         this.callers = callers;
         this.clock = clock;
@@ -37,11 +38,7 @@ public class ReplyService {
     @WithTransaction
     public Uni<Outcome<Long>> reply(long reviewKey, String text) {
         Caller caller = callers.current();
-        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
-            if (review == null) {
-                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
-            }
-            caller.requirePartner(review.partnerId);
+        return reviews.asItsPartner(caller, reviewKey, review -> {
             String trimmed = Texts.trimmed(text);
             String problem = Texts.problem(trimmed, MAX_LENGTH);
             if (problem != null) {
@@ -65,11 +62,7 @@ public class ReplyService {
     @WithTransaction
     public Uni<Outcome<Long>> delete(long reviewKey) {
         Caller caller = callers.current();
-        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
-            if (review == null) {
-                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
-            }
-            caller.requirePartner(review.partnerId);
+        return reviews.asItsPartner(caller, reviewKey, review -> {
             return ReplyEntity.deleteById(reviewKey).replaceWith(Outcome.ok(reviewKey));
         });
     }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.graphql.Arguments;
-import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.graphql.Outcome;
@@ -38,9 +37,6 @@ public class ReReviewGraphQL {
     private final ReviewService reviews;
     private final CallerService callers;
     private final Clock clock;
-    private final Batcher<Long, List<CustomerContact>> contactBatcher;
-    private final Batcher<Long, ReReviewRules.Facts> factsBatcher;
-    private final Batcher<ReReviewRepository.ContactPage, CustomerContactConnection> contactPages;
 
     public ReReviewGraphQL(ReReviewService service, ReReviewRepository repository, ReReviewRules rules,
             ReviewService reviews, CallerService callers, Clock clock) {
@@ -50,9 +46,6 @@ public class ReReviewGraphQL {
         this.reviews = reviews;
         this.callers = callers;
         this.clock = clock;
-        this.contactBatcher = new Batcher<>("review-contacts", repository::contacts);
-        this.factsBatcher = new Batcher<>("review-re-review", repository::facts);
-        this.contactPages = new Batcher<>("review-contact-pages", repository::contactPages);
     }
 
     @Mutation("emailCustomer")
@@ -94,8 +87,7 @@ public class ReReviewGraphQL {
     public Uni<CustomerContactConnection> customerContacts(@Source Review review,
             @DefaultValue("20") @Description("Page size, 1-100.") Integer first,
             @Description("Continue behind this cursor (an `endCursor` or edge `cursor`).") String after) {
-        callers.current().requireReader(review.partnerKey());
-        return contactPages.load(new ReReviewRepository.ContactPage(review.key(), Arguments.first(first), ContactCursor.decode(after)));
+        return service.customerContacts(review, Arguments.first(first), ContactCursor.decode(after));
     }
 
     /** The whole list, from before customerContacts: bounded by reviews.customer-contact.per-review (10), but not a connection. */
@@ -104,16 +96,14 @@ public class ReReviewGraphQL {
     @Description("Deprecated: use customerContacts, a connection. The review's partner or an administrator: the messages sent to the "
             + "customer about this review, newest first. FORBIDDEN for others.")
     public Uni<List<@NonNull CustomerContact>> contacts(@Source Review review) {
-        callers.current().requireReader(review.partnerKey());
-        return contactBatcher.load(review.key()).map(found -> found == null ? List.of() : found);
+        return service.contacts(review);
     }
 
     @Name("reReview")
     @Description("The review's partner or an administrator: the re-review state (Beoordelingsverzoek verzonden, new score, expired) and whether "
             + "one may be requested now. FORBIDDEN for others.")
     public Uni<ReReview> reReview(@Source Review review) {
-        callers.current().requireReader(review.partnerKey());
-        return factsBatcher.load(review.key()).map(facts -> rules.state(facts, OffsetDateTime.now(clock)));
+        return service.reReview(review);
     }
 
     private static Uni<Outcome<Long>> notFound() {

@@ -2,10 +2,10 @@ package nl.marketplace.reviews.rereview;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.config.ConfigMapping;
@@ -20,8 +20,10 @@ import nl.marketplace.reviews.mail.MailKind;
 import nl.marketplace.reviews.mail.MailOutbox;
 import nl.marketplace.reviews.order.CustomerOrderEntity;
 import nl.marketplace.reviews.partner.PartnerEntity;
+import nl.marketplace.reviews.graphql.Batcher;
+import nl.marketplace.reviews.review.Review;
+import nl.marketplace.reviews.review.ReviewChanges;
 import nl.marketplace.reviews.review.ReviewEntity;
-import nl.marketplace.reviews.review.RevisionEntity;
 import nl.marketplace.reviews.security.Caller;
 import nl.marketplace.reviews.security.LinkTokens;
 import nl.marketplace.reviews.security.CallerService;
@@ -41,18 +43,26 @@ public class ReReviewService {
     private final CallerService callers;
     private final ReReviewRepository repository;
     private final ReReviewRules rules;
+    private final ReviewChanges reviews;
     private final MailOutbox outbox;
     private final ReviewEvents events;
     private final Clock clock;
     private final ContactLimits limits;
+    private final Batcher<Long, List<CustomerContact>> contactBatcher;
+    private final Batcher<Long, ReReviewRules.Facts> factsBatcher;
+    private final Batcher<ReReviewRepository.ContactPage, CustomerContactConnection> contactPages;
 
-    public ReReviewService(CallerService callers, ReReviewRepository repository, ReReviewRules rules, MailOutbox outbox,
+    public ReReviewService(CallerService callers, ReReviewRepository repository, ReReviewRules rules, ReviewChanges reviews, MailOutbox outbox,
             ReviewEvents events, Clock clock, ContactLimits limits) {
         this.limits = limits;
+        this.contactBatcher = new Batcher<>("review-contacts", repository::contacts);
+        this.factsBatcher = new Batcher<>("review-re-review", repository::facts);
+        this.contactPages = new Batcher<>("review-contact-pages", repository::contactPages);
         this.events = events;
         this.callers = callers;
         this.repository = repository;
         this.rules = rules;
+        this.reviews = reviews;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -76,11 +86,7 @@ public class ReReviewService {
     @WithTransaction
     public Uni<Outcome<Long>> emailCustomer(long reviewKey, String message) {
         Caller caller = callers.current();
-        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
-            if (review == null) {
-                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
-            }
-            caller.requirePartner(review.partnerId);
+        return reviews.asItsPartner(caller, reviewKey, review -> {
             String text = Texts.trimmed(message);
             String problem = Texts.problem(text, MAX_MESSAGE);
             if (problem != null) {
@@ -118,15 +124,29 @@ public class ReReviewService {
                 .replaceWith(Outcome.ok(reviewKey));
     }
 
+    /** The review's partner or an administrator: the messages to its customer, newest first, a page at a time. */
+    public Uni<CustomerContactConnection> customerContacts(Review review, int first, ContactCursor after) {
+        callers.current().requireReader(review.partnerKey());
+        return contactPages.load(new ReReviewRepository.ContactPage(review.key(), first, after));
+    }
+
+    /** The review's partner or an administrator: all messages to its customer (the deprecated list). */
+    public Uni<List<CustomerContact>> contacts(Review review) {
+        callers.current().requireReader(review.partnerKey());
+        return contactBatcher.load(review.key()).map(found -> found == null ? List.of() : found);
+    }
+
+    /** The review's partner or an administrator: where the re-review stands, and whether one may be asked now. */
+    public Uni<ReReview> reReview(Review review) {
+        callers.current().requireReader(review.partnerKey());
+        return factsBatcher.load(review.key()).map(facts -> rules.state(facts, OffsetDateTime.now(clock)));
+    }
+
     /** Asks the customer, once, for a new overall score. Returns the review's key. */
     @WithTransaction
     public Uni<Outcome<Long>> requestReReview(long reviewKey) {
         Caller caller = callers.current();
-        return ReviewEntity.<ReviewEntity>findById(reviewKey, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
-            if (review == null) {
-                return Uni.createFrom().item(Outcome.<Long>reviewNotFound());
-            }
-            caller.requirePartner(review.partnerId);
+        return reviews.asItsPartner(caller, reviewKey, review -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             return repository.requestOf(reviewKey).chain(existing -> repository.contacted(reviewKey).chain(contacted -> {
                 ReReviewRules.Facts facts = new ReReviewRules.Facts(review.overall, review.createdAt, contacted,
@@ -174,21 +194,11 @@ public class ReReviewService {
             if (refused != null) {
                 return Uni.createFrom().item(refused);
             }
-            return ReviewEntity.<ReviewEntity>findById(request.reviewId, LockModeType.PESSIMISTIC_WRITE).chain(review -> {
-                RevisionEntity revision = new RevisionEntity();
-                revision.reviewId = review.id;
-                revision.overall = overall.shortValue();
-                revision.previousOverall = review.overall;
-                revision.comment = text;
-                revision.createdAt = now;
-                // The new score counts from now on: the aggregates follow review.overall (trigger).
-                review.overall = overall.shortValue();
-                return revision.<RevisionEntity>persistAndFlush().chain(saved -> {
-                    request.completedAt = now;
-                    request.revisionId = saved.id;
-                    return events.publish(ReviewEventType.REVISION, review.partnerId, review.id).replaceWith(Outcome.ok(saved.id));
-                });
-            });
+            return reviews.lock(request.reviewId).chain(review -> reviews.revise(review, overall, text, now).chain(saved -> {
+                request.completedAt = now;
+                request.revisionId = saved.id;
+                return events.publish(ReviewEventType.REVISION, review.partnerId, review.id).replaceWith(Outcome.ok(saved.id));
+            }));
         });
     }
 

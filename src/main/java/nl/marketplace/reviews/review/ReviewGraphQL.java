@@ -34,7 +34,6 @@ public class ReviewGraphQL {
     private final PartnerService partners;
     private final CallerService callers;
     private final Batcher<ReviewService.PartnerPage, ReviewConnection> pageBatcher;
-    private final Batcher<Long, String> orderNumberBatcher;
     private final Batcher<ReviewConnection, Long> countBatcher;
 
     public ReviewGraphQL(ReviewService reviews, PartnerService partners, CallerService callers) {
@@ -42,7 +41,6 @@ public class ReviewGraphQL {
         this.partners = partners;
         this.callers = callers;
         this.pageBatcher = new Batcher<>("partner-reviews", reviews::pagesFor);
-        this.orderNumberBatcher = new Batcher<>("review-order-number", reviews::orderNumbers);
         // A Batcher rather than @Source List: SmallRye's batch resolver builds its context's selection JSON.
         this.countBatcher = new Batcher<>("review-count", reviews::totalCounts);
     }
@@ -91,11 +89,17 @@ public class ReviewGraphQL {
         return reviews.revisions(of);
     }
 
+    // Here, not in partner/: the review package uses the partner package, never the other way round.
+    @Name("partner")
+    @Description("The partner that the review is about.")
+    public Uni<List<@NonNull Partner>> partner(@Source List<Review> of) {
+        return partners.find(of.stream().map(Review::partnerKey).toList());
+    }
+
     @Name("orderNumber")
     @Description("The review's partner or an administrator: the order the review is about (bestelnummer). FORBIDDEN for others.")
     public Uni<String> orderNumber(@Source Review review) {
-        callers.current().requireReader(review.partnerKey());
-        return orderNumberBatcher.load(review.key());
+        return reviews.orderNumber(review);
     }
 
     @Name("reply")

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.graphql.BadUserInputException;
 import nl.marketplace.reviews.graphql.Batcher;
+import nl.marketplace.reviews.security.CallerService;
 import nl.marketplace.reviews.graphql.NotFoundException;
 import nl.marketplace.reviews.graphql.PageInfo;
 import nl.marketplace.reviews.graphql.Arguments;
@@ -22,10 +23,14 @@ public class ReviewService {
 
     private final ReviewRepository reviews;
     private final Classifier classifier;
+    private final CallerService callers;
+    private final Batcher<Long, String> orderNumberBatcher;
 
-    public ReviewService(ReviewRepository reviews, Classifier classifier) {
+    public ReviewService(ReviewRepository reviews, Classifier classifier, CallerService callers) {
         this.reviews = reviews;
         this.classifier = classifier;
+        this.callers = callers;
+        this.orderNumberBatcher = new Batcher<>("review-order-number", this::orderNumbers);
     }
 
     /** The review, or NOT_FOUND. */
@@ -110,6 +115,12 @@ public class ReviewService {
                 missing -> Batcher.perGroup(missing, ReviewConnection::criteria, ReviewConnection::partnerKey,
                         (criteria, partners) -> reviews.count(partners, criteria)
                                 .map(counts -> partners.stream().map(p -> counts.getOrDefault(p, 0L)).toList())));
+    }
+
+    /** The review's partner or an administrator: the order the review is about. */
+    public Uni<String> orderNumber(Review review) {
+        callers.current().requireReader(review.partnerKey());
+        return orderNumberBatcher.load(review.key());
     }
 
     private static boolean countable(ReviewCriteria criteria) {
