@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import nl.marketplace.reviews.support.Eventually;
+import nl.marketplace.reviews.support.PackagedInstance;
 import nl.marketplace.reviews.support.TestData;
+import nl.marketplace.reviews.support.TestEnvironment;
 
 /**
  * The example operations against the packaged application (the jar, as it is deployed, in the
@@ -52,28 +54,44 @@ class PackagedAppIT extends OperationsTest {
      */
     @Test
     void logLinesAreJsonAndCarryTheRequestId() throws Exception {
-        long partner = TestData.partner("Log line partner");
-        // The packaged jar runs the production clock, not TestClock: its "now" is the real one.
-        long review = TestData.review(partner, 7, java.time.OffsetDateTime.now());
+        // The failure is caused on an instance and a database of its own (a table renamed away),
+        // so the shared test schema is never touched.
+        String database = "reviews_it_logs";
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection("jdbc:postgresql://" + TestEnvironment.HOST + ":"
+                + TestEnvironment.PORT + "/postgres", TestEnvironment.USER, ""); java.sql.Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + database);
+        }
+        Map<String, String> config = TestEnvironment.serviceConfig(TestEnvironment.HOST, Integer.parseInt(TestEnvironment.PORT), database,
+                TestEnvironment.freePort());
+        config.put("quarkus.log.console.json.enabled", "true");
+        config.put("reviews.health.smtp-readiness", "false"); // it sends no mail, so no SMTP server is started for it
         String requestId = "log-check-" + UUID.randomUUID();
-        TestData.execute("ALTER TABLE reply RENAME TO reply_away");
-        try {
-            given().contentType(ContentType.JSON).header("X-Request-Id", requestId)
-                    .body(Map.of("query", "query($id: ID!) { review(id: $id) { reply { text } } }",
-                            "variables", Map.of("id", TestData.reviewId(review))))
-                    .when().post("/graphql")
-                    .then().statusCode(200).header("X-Request-Id", requestId);
-        } finally {
-            TestData.execute("ALTER TABLE reply_away RENAME TO reply");
+        Path log;
+        try (PackagedInstance instance = PackagedInstance.start("logs-instance", config)) {
+            log = Path.of("target", "logs-instance.log");
+            TestEnvironment.useDatabase("jdbc:postgresql://" + TestEnvironment.HOST + ":" + TestEnvironment.PORT + "/" + database);
+            try {
+                long partner = TestData.partner("Log line partner");
+                // The packaged jar runs the production clock, not TestClock: its "now" is the real one.
+                long review = TestData.review(partner, 7, java.time.OffsetDateTime.now());
+                TestData.execute("ALTER TABLE reply RENAME TO reply_away");
+                given().baseUri(instance.base.toString()).contentType(ContentType.JSON).header("X-Request-Id", requestId)
+                        .body(Map.of("query", "query($id: ID!) { review(id: $id) { reply { text } } }",
+                                "variables", Map.of("id", TestData.reviewId(review))))
+                        .when().post("/graphql")
+                        .then().statusCode(200).header("X-Request-Id", requestId);
+            } finally {
+                TestEnvironment.useDatabase(null);
+            }
+            JsonNode line = awaitLine(log, requestId);
+            assertEquals("ERROR", line.path("level").asText(), line.toString());
+            assertEquals(requestId, line.path("mdc").path("requestId").asText(), line.toString());
+            assertTrue(line.path("message").asText().startsWith("Unexpected failure in"), line.toString());
         }
 
-        JsonNode line = awaitLine(requestId);
-        assertEquals("ERROR", line.path("level").asText(), line.toString());
-        assertEquals(requestId, line.path("mdc").path("requestId").asText(), line.toString());
-        assertTrue(line.path("message").asText().startsWith("Unexpected failure in"), line.toString());
-
-        // No mail address at INFO or WARN. (Lines not starting with '{' are the JVM's own, not logs.)
-        for (String text : logLines()) {
+        // No mail address at INFO or WARN, in this run's log of the packaged service. (Lines not starting with '{' are the JVM's own.)
+        for (String text : logLines(LOG)) {
             if (text.startsWith("{")) {
                 JsonNode each = JSON.readTree(text);
                 if (List.of("INFO", "WARN").contains(each.path("level").asText())) {
@@ -83,15 +101,15 @@ class PackagedAppIT extends OperationsTest {
         }
     }
 
-    private static JsonNode awaitLine(String requestId) throws Exception {
-        String line = Eventually.value("a line with request id " + requestId + " in " + LOG, Duration.ofSeconds(10),
-                () -> logLines().stream().filter(l -> l.contains(requestId)).findFirst());
+    private static JsonNode awaitLine(Path log, String requestId) throws Exception {
+        String line = Eventually.value("a line with request id " + requestId + " in " + log, Duration.ofSeconds(10),
+                () -> logLines(log).stream().filter(l -> l.contains(requestId)).findFirst());
         return JSON.readTree(line);
     }
 
-    private static List<String> logLines() {
+    private static List<String> logLines(Path log) {
         try {
-            return Files.readAllLines(LOG);
+            return Files.readAllLines(log);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

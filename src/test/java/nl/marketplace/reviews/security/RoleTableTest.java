@@ -99,7 +99,7 @@ class RoleTableTest {
                         Map.of("exclusionId", exclusionId, "decision", "REJECTED", "note", "Nee")), PLATFORM),
                 new Operation("registerOrders", t -> GraphQL.postAs(t, Operations.read("RegisterOrders"), "input",
                         Map.of("orders", List.of(Map.of("orderNumber", "ROLE-" + java.util.UUID.randomUUID(), "partnerId",
-                                TestData.partnerId(owner), "customerId", "K-role", "firstName", "Jenny", "city", "Enschede", "email",
+                                TestData.partnerId(owner), "customerId", "K-role-" + java.util.UUID.randomUUID(), "firstName", "Jenny", "city", "Enschede", "email",
                                 "role@example.com", "reviewOptIn", false, "expectedDeliveryDate", "2026-01-01")))), PLATFORM),
                 new Operation("review.orderNumber", t -> reviewField(t, "orderNumber"), PRIVATE_READ),
                 new Operation("review.contacts", t -> reviewField(t, "contacts { message }"), PRIVATE_READ),
