@@ -24,6 +24,17 @@ import io.vertx.core.Vertx;
  * arguments keep using {@code @Source List<…>}.
  *
  * <p>State lives in the request's own (duplicated) Vert.x context, so requests never share a batch.
+ *
+ * <p>Why not java-dataloader's per-request {@code DataLoaderRegistry} (tried on 2026-12-03, issue
+ * 14): resolvers reach it only through SmallRye's current context,
+ * {@code SmallRyeContextManager.getCurrentSmallRyeContext().getDataFetchingEnvironment()}. With it,
+ * the statement counts of {@code StatementCountTest} and the answers of {@code ConcurrencyTest},
+ * {@code ReviewQueryTest} and {@code PartnerScoreTest} were the same, because every load today is
+ * made synchronously in its resolver. But that current context is an {@code InheritableThreadLocal}
+ * of the event-loop thread, which all requests share (SmallRye GraphQL 2.17). A load made after an
+ * asynchronous step would join whichever request ran last on that thread, and if that request had
+ * finished, nobody would dispatch it: the field would never answer. The request's Vert.x context,
+ * which this class uses, cannot belong to another request.
  */
 public final class Batcher<K, V> {
 
