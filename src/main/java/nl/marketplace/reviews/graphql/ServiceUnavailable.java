@@ -23,6 +23,8 @@ public class ServiceUnavailable extends ApiException {
     public static boolean isCause(Throwable failure) {
         return connectFailed(failure) || anyCause(failure, t -> t instanceof ClosedConnectionException
                 || t instanceof java.nio.channels.ClosedChannelException
+                // "Connection reset", "Broken pipe": the server went away under a statement (DatabaseRestartIT saw it once).
+                || t instanceof java.net.SocketException
                 // Class 08: connection exceptions; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
                 || (t instanceof PgException pg && pg.getSqlState() != null
                         && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))));
