@@ -34,7 +34,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (value(context, "quarkus.datasource.reactive.url") != null) {
+        if (context.getProfiles().contains("test") || value(context, "quarkus.datasource.reactive.url") != null) {
             return List.of();
         }
         Map<String, String> config = new HashMap<>();

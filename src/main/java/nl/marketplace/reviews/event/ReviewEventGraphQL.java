@@ -37,8 +37,6 @@ public class ReviewEventGraphQL {
             + "without after; UNAUTHENTICATED: the token expired, subscribe again with a new one.")
     public Multi<ReviewEvent> reviewEvents(@Id @NonNull @Name("partnerId") @Description("The partner's id.") String partnerId,
             @Name("after") @Description("The cursor of the last event the client has; null: from now on.") String after) {
-        long partnerKey = GlobalId.key(partnerId, Partner.TYPE, "partnerId");
-        Long afterSeq = after == null ? null : EventCursor.seqOf(after, partnerKey, "after");
-        return events.events(callers.current(), partnerKey, afterSeq, callers.expiresAt());
+        return events.events(callers.current(), GlobalId.key(partnerId, Partner.TYPE, "partnerId"), after, callers.expiresAt());
     }
 }

@@ -57,12 +57,14 @@ public class ReviewEventService {
     }
 
     /**
-     * @param afterSeq the last event number the client has (null: from now on)
+     * @param after the cursor of the last event the client has (null: from now on)
      * @param expiresAt when the caller's sign-in ends (null: never); the subscription ends then
      */
-    public Multi<ReviewEvent> events(Caller caller, long partnerKey, Long afterSeq, Instant expiresAt) {
-        // The partner itself or an administrator; checked before anything is subscribed.
+    public Multi<ReviewEvent> events(Caller caller, long partnerKey, String after, Instant expiresAt) {
+        // The partner itself or an administrator, checked first: before the cursor is read, and
+        // before anything is subscribed.
         caller.requireReader(partnerKey);
+        Long afterSeq = after == null ? null : EventCursor.seqOf(after, partnerKey, "after");
         // Deferred: the last number delivered belongs to one subscriber, however often the Multi is subscribed.
         return Multi.createFrom().deferred(() -> {
             AtomicLong last = new AtomicLong();

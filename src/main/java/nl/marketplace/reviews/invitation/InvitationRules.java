@@ -63,8 +63,9 @@ public class InvitationRules {
     }
 
     /**
-     * The rule itself; the job's SQL selects by the same bounds ({@link #earliestDelivery},
-     * {@link #latestDelivery}), and {@code InvitationRulesUnitTest} checks that they agree.
+     * The rule itself, stated on one order. The job selects many orders in SQL by the same bounds
+     * ({@link #earliestDelivery}, {@link #latestDelivery}); {@code InvitationTimingTest} walks orders
+     * through days 0-20 against the job itself.
      */
     public Stage stage(LocalDate expectedDelivery, LocalDate today) {
         if (expectedDelivery.isBefore(earliestDelivery(today))) {

@@ -87,7 +87,7 @@ public class ReReviewGraphQL {
     public Uni<CustomerContactConnection> customerContacts(@Source Review review,
             @DefaultValue("20") @Description("Page size, 1-100.") Integer first,
             @Description("Continue behind this cursor (an `endCursor` or edge `cursor`).") String after) {
-        return service.customerContacts(review, Arguments.first(first), ContactCursor.decode(after));
+        return service.customerContacts(review, first, after);
     }
 
     /** The whole list, from before customerContacts: bounded by reviews.customer-contact.per-review (10), but not a connection. */

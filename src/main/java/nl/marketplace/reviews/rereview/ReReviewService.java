@@ -20,6 +20,7 @@ import nl.marketplace.reviews.mail.MailKind;
 import nl.marketplace.reviews.mail.MailOutbox;
 import nl.marketplace.reviews.order.CustomerOrderEntity;
 import nl.marketplace.reviews.partner.PartnerEntity;
+import nl.marketplace.reviews.graphql.Arguments;
 import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.review.Review;
 import nl.marketplace.reviews.review.ReviewChanges;
@@ -125,9 +126,10 @@ public class ReReviewService {
     }
 
     /** The review's partner or an administrator: the messages to its customer, newest first, a page at a time. */
-    public Uni<CustomerContactConnection> customerContacts(Review review, int first, ContactCursor after) {
+    public Uni<CustomerContactConnection> customerContacts(Review review, Integer first, String after) {
+        // Who asks comes first: a caller without access gets FORBIDDEN, whatever its arguments.
         callers.current().requireReader(review.partnerKey());
-        return contactPages.load(new ReReviewRepository.ContactPage(review.key(), first, after));
+        return contactPages.load(new ReReviewRepository.ContactPage(review.key(), Arguments.first(first), ContactCursor.decode(after)));
     }
 
     /** The review's partner or an administrator: all messages to its customer (the deprecated list). */

@@ -59,16 +59,6 @@ class InvitationRulesUnitTest {
     }
 
     @Test
-    void theJobsBoundsAreTheRulesBounds() {
-        InvitationRules rules = rules(3, 18);
-        // The SQL invites expected_delivery_date BETWEEN earliest AND latest and expires below earliest.
-        assertEquals(Stage.DUE, rules.stage(rules.earliestDelivery(TODAY), TODAY));
-        assertEquals(Stage.EXPIRED, rules.stage(rules.earliestDelivery(TODAY).minusDays(1), TODAY));
-        assertEquals(Stage.DUE, rules.stage(rules.latestDelivery(TODAY), TODAY));
-        assertEquals(Stage.WAITING, rules.stage(rules.latestDelivery(TODAY).plusDays(1), TODAY));
-    }
-
-    @Test
     void otherDays() {
         InvitationRules rules = rules(0, 0);
         assertEquals(Stage.DUE, rules.stage(TODAY, TODAY));

@@ -203,10 +203,14 @@ class ReviewLifecycleTest {
         long partner = TestData.partner("Private events partner");
         long other = TestData.partner("Nosy partner");
         for (String token : new String[] { Tokens.partner(other), null }) {
-            try (Subscriber nosy = new Subscriber(endpoint, token)) {
-                nosy.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", TestData.partnerId(partner)));
-                JsonNode answer = nosy.next(Duration.ofSeconds(10));
-                assertTrue(answer.toString().contains("FORBIDDEN"), answer.toString());
+            // With a cursor that is not one as well: who asks is checked before what is asked.
+            for (Map<String, Object> variables : List.of(Map.<String, Object>of("partnerId", TestData.partnerId(partner)),
+                    Map.<String, Object>of("partnerId", TestData.partnerId(partner), "after", "not-a-cursor"))) {
+                try (Subscriber nosy = new Subscriber(endpoint, token)) {
+                    nosy.subscribe("1", Operations.read("ReviewEvents"), variables);
+                    JsonNode answer = nosy.next(Duration.ofSeconds(10));
+                    assertTrue(answer.toString().contains("FORBIDDEN") && !answer.toString().contains("BAD_USER_INPUT"), answer.toString());
+                }
             }
         }
     }

@@ -103,6 +103,11 @@ class ContactPagingTest {
             JsonPath answer = GraphQL.postAs(token, PAGE, "id", TestData.reviewId(review), bad[0], bad[1]);
             assertEquals(List.of("BAD_USER_INPUT"), answer.getList("errors.extensions.code"), bad[0] + "=" + bad[1] + ": " + answer.prettify());
             assertTrue(answer.getString("errors[0].message").contains("'" + bad[0] + "'"), answer.getString("errors[0].message"));
+            // Someone who may not read the messages learns only that: FORBIDDEN, not what is wrong with the arguments.
+            for (String other : new String[] { Tokens.partner(TestData.partner("Contact paging outsider")), null }) {
+                JsonPath refused = GraphQL.postAs(other, PAGE, "id", TestData.reviewId(review), bad[0], bad[1]);
+                assertEquals(List.of("FORBIDDEN"), refused.getList("errors.extensions.code"), refused.prettify());
+            }
         }
     }
 

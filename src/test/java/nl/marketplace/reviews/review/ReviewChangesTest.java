@@ -24,7 +24,8 @@ import nl.marketplace.reviews.support.TestEnvironment;
 /**
  * The writes of {@link ReviewChanges} on the real database, each inside a transaction that is
  * rolled back at its end: what the transaction sees is asserted inside it, and afterwards nothing
- * of it is left, so these tests leave the shared database as they found it.
+ * of what was tested is left (the partner and review they start from are made before, as in every
+ * test, and stay).
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -66,8 +67,10 @@ class ReviewChangesTest {
         long review = TestData.review(partner, 4, TestClock.now().minusDays(3));
         long revised = rolledBack(() -> changes.lock(review).chain(entity -> changes.revise(entity, 8, "Opgelost", TestClock.now()))
                 .chain(() -> Panache.getSession().chain(Mutiny.Session::flush))
-                .chain(() -> count("SELECT overall::bigint FROM review WHERE id = " + review + " AND original_overall = 4")));
-        assertEquals(8, revised);
+                .chain(() -> count("SELECT overall::bigint FROM review WHERE id = " + review + " AND original_overall = 4"))
+                .chain(overall -> count("SELECT coalesce(sum(review_count), 0) FROM partner_daily_score WHERE partner_id = " + partner
+                        + " AND overall = 8").map(aggregated -> overall * 100 + aggregated)));
+        assertEquals(801, revised, "the counting score is 8, and the aggregate counts it as an 8");
         assertEquals(4, TestData.count("SELECT overall FROM review WHERE id = " + review));
         assertEquals(0, TestData.count("SELECT count(*) FROM revision WHERE review_id = " + review));
     }
