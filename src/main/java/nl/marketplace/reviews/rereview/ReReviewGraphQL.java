@@ -13,14 +13,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.mutiny.Uni;
-import nl.marketplace.reviews.graphql.Arguments;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.graphql.Outcome;
-import nl.marketplace.reviews.graphql.UserErrorCode;
 import nl.marketplace.reviews.review.Review;
 import nl.marketplace.reviews.review.ReviewService;
-import nl.marketplace.reviews.security.CallerService;
 
 /**
  * E-mail de klant and opnieuw laten beoordelen: the partner's mutations, the customer's
@@ -35,16 +32,14 @@ public class ReReviewGraphQL {
     private final ReReviewRepository repository;
     private final ReReviewRules rules;
     private final ReviewService reviews;
-    private final CallerService callers;
     private final Clock clock;
 
     public ReReviewGraphQL(ReReviewService service, ReReviewRepository repository, ReReviewRules rules,
-            ReviewService reviews, CallerService callers, Clock clock) {
+            ReviewService reviews, Clock clock) {
         this.service = service;
         this.repository = repository;
         this.rules = rules;
         this.reviews = reviews;
-        this.callers = callers;
         this.clock = clock;
     }
 

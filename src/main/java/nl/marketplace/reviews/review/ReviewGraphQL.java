@@ -17,7 +17,6 @@ import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.partner.Partner;
 import nl.marketplace.reviews.partner.PartnerService;
-import nl.marketplace.reviews.security.CallerService;
 
 /**
  * The public read API of reviews. Nested fields are batched or looked ahead: one statement per field and request
@@ -32,14 +31,12 @@ public class ReviewGraphQL {
 
     private final ReviewService reviews;
     private final PartnerService partners;
-    private final CallerService callers;
     private final Batcher<ReviewService.PartnerPage, ReviewConnection> pageBatcher;
     private final Batcher<ReviewConnection, Long> countBatcher;
 
-    public ReviewGraphQL(ReviewService reviews, PartnerService partners, CallerService callers) {
+    public ReviewGraphQL(ReviewService reviews, PartnerService partners) {
         this.reviews = reviews;
         this.partners = partners;
-        this.callers = callers;
         this.pageBatcher = new Batcher<>("partner-reviews", reviews::pagesFor);
         // A Batcher rather than @Source List: SmallRye's batch resolver builds its context's selection JSON.
         this.countBatcher = new Batcher<>("review-count", reviews::totalCounts);
