@@ -15,26 +15,32 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.pgclient.PgConnection;
+import nl.marketplace.reviews.db.ListenConnections;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
 
 /**
  * Listens on the review_events channel and hands every notification to the subscriptions of its
  * partner on this instance. Every instance listens, so a change made through any instance reaches
  * subscribers on all of them.
  *
- * <p>The LISTEN connection is one of the datasource's pool (so it has the datasource's settings,
- * TLS included). It is retried from start-up on, with back-off, whenever it cannot be had or is
- * lost; a ping every few seconds notices a connection that died without a word. Notifications sent
- * while it was away are lost, so after every (re)connect each subscription is told to catch up from
- * the events table ({@link Signal#RESYNC}). Readiness reports whether it listens.
+ * <p>The LISTEN connection comes from {@link ListenConnections} (the primary, directly, when
+ * {@code reviews.db.direct-url} is set; else one of the pool's). It is retried from start-up on,
+ * with back-off, whenever it cannot be had or is lost; a ping every few seconds notices a connection
+ * that died without a word. Notifications sent while it was away are lost, so after every
+ * (re)connect each subscription is told to catch up from the events table ({@link Signal#RESYNC}).
+ * Whether it listens is reported in the health group "dependencies" and as the gauge
+ * {@code reviews.events.listening}, never in readiness: public reads do not need it.
  */
 @ApplicationScoped
 public class ReviewEventHub {
@@ -42,7 +48,7 @@ public class ReviewEventHub {
     private static final Logger LOG = Logger.getLogger(ReviewEventHub.class);
 
     @ConfigMapping(prefix = "reviews.events")
-    public interface Config {
+    public interface Config extends CheckedSettings {
         /** Events a subscription may have waiting; past that it is ended with SUBSCRIPTION_OVERFLOW. */
         @WithDefault("256")
         int subscriberBuffer();
@@ -62,6 +68,16 @@ public class ReviewEventHub {
         /** The longest wait between two attempts to get the LISTEN connection back. */
         @WithDefault("10s")
         Duration listenMaxBackoff();
+
+        @Override
+        default void check(Checks checks) {
+            checks.between("reviews.events.subscriber-buffer", subscriberBuffer(), 1, 100_000);
+            checks.between("reviews.events.replay-limit", replayLimit(), 1, 100_000);
+            // Events are how a subscriber catches up after a blip or a restart: at least a few minutes.
+            checks.require(retention().compareTo(Duration.ofMinutes(5)) >= 0, "reviews.events.retention", retention(), "at least 5 minutes");
+            checks.positive("reviews.events.listen-ping", listenPing());
+            checks.positive("reviews.events.listen-max-backoff", listenMaxBackoff());
+        }
     }
 
     /** One notification: what happened, to which partner's which review, and the partner's event number. */
@@ -111,7 +127,7 @@ public class ReviewEventHub {
     static final String PUBLIC_CHANGES = "public_changes";
 
     private final Map<Long, Set<Registration>> subscriptions = new ConcurrentHashMap<>();
-    private final Pool pool;
+    private final ListenConnections connections;
     private final Vertx vertx;
     private final Config config;
     private final AtomicReference<SqlConnection> connection = new AtomicReference<>();
@@ -121,10 +137,12 @@ public class ReviewEventHub {
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private long pingTimer = -1;
 
-    public ReviewEventHub(Pool pool, Vertx vertx, Config config) {
-        this.pool = pool;
+    public ReviewEventHub(ListenConnections connections, Vertx vertx, Config config, MeterRegistry registry) {
+        this.connections = connections;
         this.vertx = vertx;
         this.config = config;
+        Gauge.builder("reviews.events.listening", this, hub -> hub.listening ? 1 : 0)
+                .description("1 while this instance listens for review events (LISTEN), else 0").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -153,7 +171,7 @@ public class ReviewEventHub {
         return listening ? OptionalLong.of(publicVersion.get()) : OptionalLong.empty();
     }
 
-    /** Whether this instance hears events now (readiness). */
+    /** Whether this instance hears events now (health group "dependencies"). */
     public boolean listening() {
         return listening;
     }
@@ -181,7 +199,7 @@ public class ReviewEventHub {
         if (stopped) {
             return;
         }
-        pool.getConnection()
+        connections.connect()
                 .chain(conn -> {
                     PgConnection pg = PgConnection.cast(conn.getDelegate());
                     pg.notificationHandler(n -> {
@@ -225,9 +243,9 @@ public class ReviewEventHub {
         }
         int attempt = failedAttempts.incrementAndGet();
         long delay = Math.min(config.listenMaxBackoff().toMillis(), 250L << Math.min(attempt - 1, 10));
-        // The first failure is an ERROR: subscribers hear nothing until it is back (readiness is DOWN).
+        // The first failure is an ERROR: subscribers hear nothing until it is back.
         if (attempt == 1) {
-            LOG.errorf("Not listening for review events (%s); retrying", why);
+            LOG.errorf("Not listening for review events on %s (%s); retrying", connections.target(), why);
         } else {
             LOG.debugf("Still not listening for review events (attempt %s: %s); next in %s ms", Integer.valueOf(attempt), why, Long.valueOf(delay));
         }
@@ -244,7 +262,7 @@ public class ReviewEventHub {
                 .ifNoItem().after(config.listenPing()).fail()
                 .subscribe().with(ignored -> { }, failure -> {
                     lost(current, "ping failed: " + failure.getMessage());
-                    // The connection goes back to the pool: if it still answers, not as a listener.
+                    // A pool connection goes back to the pool: if it still answers, not as a listener.
                     current.query("UNLISTEN *").execute().ifNoItem().after(config.listenPing()).fail()
                             .onTermination().call(current::close).subscribe().with(ignored -> { }, ignored -> { });
                 });

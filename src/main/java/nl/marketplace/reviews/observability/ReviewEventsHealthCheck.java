@@ -4,15 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
+import io.smallrye.health.api.HealthGroup;
 import nl.marketplace.reviews.event.ReviewEventHub;
 
 /**
- * Readiness includes the LISTEN connection: an instance that does not listen would keep its
- * subscribers open and silent. (It retries by itself; subscriptions catch up when it is back.)
+ * Whether this instance listens for review events: in the health group "dependencies" and as the
+ * gauge {@code reviews.events.listening}, never in readiness. Without LISTEN, subscriptions stay
+ * open and catch up when it is back (it retries by itself); every other request is served as usual.
  */
-@Readiness
+@HealthGroup(DependenciesHealth.GROUP)
 @ApplicationScoped
 public class ReviewEventsHealthCheck implements HealthCheck {
 

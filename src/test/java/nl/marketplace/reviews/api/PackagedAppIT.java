@@ -65,7 +65,6 @@ class PackagedAppIT extends OperationsTest {
         Map<String, String> config = TestEnvironment.serviceConfig(TestEnvironment.HOST, Integer.parseInt(TestEnvironment.PORT), database,
                 TestEnvironment.freePort());
         config.put("quarkus.log.console.json.enabled", "true");
-        config.put("reviews.health.smtp-readiness", "false"); // it sends no mail, so no SMTP server is started for it
         String requestId = "log-check-" + UUID.randomUUID();
         Path log;
         try (PackagedInstance instance = PackagedInstance.start("logs-instance", config)) {

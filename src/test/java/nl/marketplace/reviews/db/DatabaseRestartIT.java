@@ -173,6 +173,10 @@ class DatabaseRestartIT {
         pause(3000);
         int before = outcomes.size();
         postgres.stop();
+        // Readiness is "can serve requests": without its database a pod cannot.
+        for (PackagedInstance instance : List.of(a, b)) {
+            Eventually.until("not ready while the database is down", Duration.ofSeconds(20), () -> !instance.ready());
+        }
         pause(3000);
         // A persisted query that must be looked up in the database: answered at once, with a code.
         Response lookup = io.restassured.RestAssured.given().contentType("application/json")
@@ -235,7 +239,11 @@ class DatabaseRestartIT {
         }
         Eventually.until("every stored mail sent", Duration.ofSeconds(60),
                 () -> TestData.count("SELECT count(*) FROM outbox_mail WHERE sent_at IS NULL") == 0);
-        pause(2000);
+        // Two more runs of each instance's mail job after that: a late or second copy would be in by now.
+        for (PackagedInstance instance : List.of(a, b)) {
+            double runs = deliveryRuns(instance);
+            Eventually.until("two more mail runs on " + instance.base, Duration.ofSeconds(30), () -> deliveryRuns(instance) >= runs + 2);
+        }
         Map<String, Integer> received = new HashMap<>();
         for (MimeMessage mail : smtp.getReceivedMessages()) {
             String text = Mails.text(mail);
@@ -259,6 +267,14 @@ class DatabaseRestartIT {
             }
             assertEquals(expected, d.cursors(), "dashboard " + i + " (ended: " + d.endings() + ")");
         }
+    }
+
+    /** mail_delivery_runs_total of an instance's /q/metrics. */
+    private static double deliveryRuns(PackagedInstance instance) {
+        String metrics = io.restassured.RestAssured.given().baseUri(instance.base.toString()).get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("mail_delivery_runs_total")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no mail_delivery_runs_total"));
     }
 
     private static void pause(long millis) {
