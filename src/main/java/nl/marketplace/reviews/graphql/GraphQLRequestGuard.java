@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -84,11 +83,9 @@ public class GraphQLRequestGuard {
     private final boolean trustedDocumentsOnly;
     private final HttpCaching caching;
 
-    public GraphQLRequestGuard(@ConfigProperty(name = "reviews.graphql.max-body-bytes", defaultValue = "262144") int maxBodyBytes,
-            @ConfigProperty(name = "reviews.graphql.trusted-documents-only", defaultValue = "false") boolean trustedDocumentsOnly,
-            PersistedQueries persistedQueries, HttpCaching caching) {
-        this.maxBodyBytes = maxBodyBytes;
-        this.trustedDocumentsOnly = trustedDocumentsOnly;
+    public GraphQLRequestGuard(RequestLimits limits, PersistedQueries persistedQueries, HttpCaching caching) {
+        this.maxBodyBytes = limits.maxBodyBytes();
+        this.trustedDocumentsOnly = limits.trustedDocumentsOnly();
         this.persistedQueries = persistedQueries;
         this.caching = caching;
         this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()

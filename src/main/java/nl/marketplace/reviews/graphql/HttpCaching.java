@@ -8,9 +8,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import nl.marketplace.reviews.event.ReviewEventHub;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
 import nl.marketplace.reviews.time.BusinessTime;
 
 /**
@@ -37,11 +40,23 @@ public class HttpCaching {
     private final Clock clock;
     private final Duration maxAge;
 
-    public HttpCaching(ReviewEventHub hub, Clock clock,
-            @ConfigProperty(name = "reviews.http-cache.max-age", defaultValue = "60s") Duration maxAge) {
+    @ConfigMapping(prefix = "reviews.http-cache")
+    public interface Config extends CheckedSettings {
+        /** How long a public answer may be reused without asking (Cache-Control max-age). */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        @Override
+        default void check(Checks checks) {
+            checks.require(!maxAge().isNegative() && maxAge().compareTo(Duration.ofDays(1)) <= 0, "reviews.http-cache.max-age", maxAge(),
+                    "from 0s to 1d");
+        }
+    }
+
+    public HttpCaching(ReviewEventHub hub, Clock clock, Config config) {
         this.hub = hub;
         this.clock = clock;
-        this.maxAge = maxAge;
+        this.maxAge = config.maxAge();
     }
 
     /** The ETag of an anonymous GET's answer as things stand, or null when this instance cannot tell. */
@@ -50,7 +65,7 @@ public class HttpCaching {
         if (version.isEmpty()) {
             return null;
         }
-        LocalDate today = clock.instant().atZone(BusinessTime.ZONE).toLocalDate();
+        LocalDate today = BusinessTime.today(clock);
         String key = String.join("\u0000", instance, Long.toString(version.getAsLong()), today.toString(), mediaType,
                 document, operationName == null ? "" : operationName, variables == null ? "" : variables);
         return "W/\"" + PersistedQueries.sha256(key).substring(0, 32) + "\"";

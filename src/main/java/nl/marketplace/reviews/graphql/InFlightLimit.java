@@ -10,7 +10,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -54,15 +53,11 @@ public class InFlightLimit {
     private final Counter shed;
     private volatile long lastLogged;
 
-    public InFlightLimit(@ConfigProperty(name = "reviews.graphql.max-in-flight", defaultValue = "64") int maxRunning,
-            @ConfigProperty(name = "reviews.graphql.max-queued", defaultValue = "512") int maxQueued,
-            @ConfigProperty(name = "reviews.graphql.max-queue-wait", defaultValue = "2s") Duration maxWait,
-            @ConfigProperty(name = "reviews.graphql.retry-after-seconds", defaultValue = "1") int retryAfterSeconds,
-            Vertx vertx) {
-        this.maxRunning = maxRunning;
-        this.maxQueued = maxQueued;
-        this.maxWaitNanos = maxWait.toNanos();
-        this.retryAfterSeconds = Integer.toString(retryAfterSeconds);
+    public InFlightLimit(RequestLimits limits, Vertx vertx) {
+        this.maxRunning = limits.maxInFlight();
+        this.maxQueued = limits.maxQueued();
+        this.maxWaitNanos = limits.maxQueueWait().toNanos();
+        this.retryAfterSeconds = Integer.toString(limits.retryAfterSeconds());
         this.vertx = vertx;
         this.shed = Counter.builder("graphql.requests.shed")
                 .description("GraphQL requests answered 503 because too many were running and waiting").register(Metrics.globalRegistry);

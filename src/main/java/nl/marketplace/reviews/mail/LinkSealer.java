@@ -50,21 +50,26 @@ public class LinkSealer {
     }
 
     static byte[] decode(Optional<String> key) {
-        String problem = "Set reviews.mail.link-key (environment MAIL_LINK_KEY) to 32 random bytes in base64, for example the "
-                + "output of: openssl rand -base64 32. It encrypts the links of mails waiting in the outbox; every instance needs the same key";
+        String problem = keyProblem(key);
+        if (problem != null) {
+            // Checked at start (MailDelivery.Config#check); this is the last line of defence.
+            throw new IllegalStateException("reviews.mail.link-key (MAIL_LINK_KEY) must be 32 random bytes in base64 (openssl rand -base64 32): "
+                    + problem);
+        }
+        return Base64.getDecoder().decode(key.get().strip());
+    }
+
+    /** What is wrong with a link key, or null: it must be 32 bytes in base64. */
+    public static String keyProblem(Optional<String> key) {
         if (key.isEmpty() || key.get().isBlank()) {
-            throw new IllegalStateException(problem);
+            return "it is not set";
         }
-        byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(key.get().strip());
+            int length = Base64.getDecoder().decode(key.get().strip()).length;
+            return length == 32 ? null : "it has " + length + " bytes";
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(problem + " (it is not base64)");
+            return "it is not base64";
         }
-        if (bytes.length != 32) {
-            throw new IllegalStateException(problem + " (it has " + bytes.length + " bytes)");
-        }
-        return bytes;
     }
 
     /** The link to a page with the mail's token in it, as it is stored (with the placeholder). */

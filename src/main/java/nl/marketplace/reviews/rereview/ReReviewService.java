@@ -29,6 +29,8 @@ import nl.marketplace.reviews.security.Caller;
 import nl.marketplace.reviews.security.LinkTokens;
 import nl.marketplace.reviews.security.CallerService;
 import nl.marketplace.reviews.time.BusinessTime;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
 
 /**
  * E-mail de klant, opnieuw laten beoordelen, and the customer's new score. Every write runs in one
@@ -70,7 +72,7 @@ public class ReReviewService {
 
     /** How often a partner may mail the customer of one review (E-mail de klant), so that it cannot mail without end. */
     @ConfigMapping(prefix = "reviews.customer-contact")
-    public interface ContactLimits {
+    public interface ContactLimits extends CheckedSettings {
         /** Mails about one review on one day (Europe/Amsterdam). */
         @WithDefault("2")
         int perReviewPerDay();
@@ -78,6 +80,13 @@ public class ReReviewService {
         /** Mails about one review in all. */
         @WithDefault("10")
         int perReview();
+
+        @Override
+        default void check(Checks checks) {
+            checks.atLeast("reviews.customer-contact.per-review-per-day", perReviewPerDay(), 1);
+            checks.require(perReview() >= perReviewPerDay(), "reviews.customer-contact.per-review", perReview(),
+                    "at least reviews.customer-contact.per-review-per-day (" + perReviewPerDay() + ")");
+        }
     }
 
     /**
@@ -94,8 +103,7 @@ public class ReReviewService {
                 return Uni.createFrom().item(Outcome.<Long>refused(UserErrorCode.INVALID, "The message " + problem, "input", "message"));
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            OffsetDateTime dayStart = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate().atStartOfDay(BusinessTime.ZONE)
-                    .toOffsetDateTime();
+            OffsetDateTime dayStart = BusinessTime.startOf(BusinessTime.day(now));
             return CustomerContactEntity.count("reviewId = ?1", reviewKey)
                     .chain(all -> CustomerContactEntity.count("reviewId = ?1 and createdAt >= ?2", reviewKey, dayStart)
                             .chain(today -> {
@@ -162,11 +170,11 @@ public class ReReviewService {
                 request.reviewId = reviewKey;
                 request.tokenHash = LinkTokens.hash(token);
                 request.requestedAt = now;
-                request.expiresAt = now.plus(rules.config().tokenValidity());
+                request.expiresAt = LinkTokens.expiry(now, rules.config().tokenValidity());
                 return request.persist()
                         .chain(() -> mailData(review))
                         .chain(mail -> {
-                            mail.data.put("expiresOn", BusinessTime.mailDay(request.expiresAt));
+                            mail.data.put("expiresOn", BusinessTime.mailDay(LinkTokens.lastDay(now, rules.config().tokenValidity())));
                             return outbox.enqueue(MailKind.RE_REVIEW_REQUEST, mail.order.customerLocale, mail.order.customerEmail,
                                     mail.order.customerId, mail.data, new MailOutbox.Link(rules.config().pageUrl(), token), now);
                         })

@@ -19,6 +19,8 @@ import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.partner.Partner;
 import nl.marketplace.reviews.partner.VersionedCache;
 import nl.marketplace.reviews.review.Classifier;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
 import nl.marketplace.reviews.time.BusinessTime;
 
 /** The rules of DOMAIN.md "Scores": window, fallback to all reviews, classes, rounding, monthly performance. */
@@ -29,7 +31,7 @@ public class ScoreService {
     static final int MAX_MONTHS = 36;
 
     @ConfigMapping(prefix = "reviews.score")
-    public interface Config {
+    public interface Config extends CheckedSettings {
         /** A month with an average at or above this is a top performance. */
         @WithDefault("8.8")
         BigDecimal topPerformance();
@@ -41,6 +43,16 @@ public class ScoreService {
         /** A headline score at or above this meets the marketplace's standard ("good"). */
         @WithDefault("8.0")
         BigDecimal standard();
+
+        /** Both thresholds on the 1-10 scale, the standard not above a top performance; a cron the scheduler takes. */
+        @Override
+        default void check(Checks checks) {
+            checks.onScoreScale("reviews.score.standard", standard());
+            checks.onScoreScale("reviews.score.top-performance", topPerformance());
+            checks.require(topPerformance().compareTo(standard()) >= 0, "reviews.score.top-performance", topPerformance(),
+                    "at least reviews.score.standard (" + standard() + ")");
+            checks.cron("reviews.score.monthly-cron", monthlyCron());
+        }
     }
 
     /** A score to load: a partner (with its score version) as of a moment (null: now). */
@@ -87,7 +99,7 @@ public class ScoreService {
      * at the partners' score versions, and the others in one statement.
      */
     public Uni<List<PartnerScore>> scores(List<Partner> partners, OffsetDateTime asOf) {
-        LocalDate day = (asOf == null ? clock.instant() : asOf.toInstant()).atZone(BusinessTime.ZONE).toLocalDate();
+        LocalDate day = asOf == null ? BusinessTime.today(clock) : BusinessTime.day(asOf);
         return computedScores.getOrLoad(partners, new HashMap<>(), partner -> new DayKey(partner.key(), day), Partner::scoreVersion,
                 missing -> scores.tallies(missing.stream().map(Partner::key).toList(), ScoreRules.windowStart(day), day).map(tallies -> {
                     Map<Partner, PartnerScore> computed = new HashMap<>();
@@ -125,7 +137,7 @@ public class ScoreService {
     }
 
     private Uni<List<List<MonthlyScore>>> monthly(MonthRange range, List<Long> partners) {
-        LocalDate runningMonth = range.asOfDay().withDayOfMonth(1);
+        LocalDate runningMonth = BusinessTime.monthOf(range.asOfDay());
         LocalDate firstMonth = runningMonth.minusMonths(range.last() - 1L);
         return scores.monthly(partners, firstMonth, range.asOfDay()).map(found -> partners.stream().map(partner -> {
             Map<LocalDate, List<ScoreRepository.Month>> months = found.getOrDefault(partner, Map.of());
@@ -156,7 +168,7 @@ public class ScoreService {
     /** Records the month before the clock's month for every partner; running it again changes nothing. */
     public Uni<Integer> recordPreviousMonth() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate month = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate().withDayOfMonth(1).minusMonths(1);
+        LocalDate month = BusinessTime.monthOf(BusinessTime.day(now)).minusMonths(1);
         return scores.recordMonth(month, now);
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
+
+import nl.marketplace.reviews.support.PackagedInstance;
 
 /**
  * The packaged application is what runs in production: it carries no embedded PostgreSQL, and
@@ -33,24 +36,13 @@ class PackagedWithoutDatabaseIT {
     }
 
     @Test
-    void withoutADatabaseItStopsAndNamesTheSetting() throws Exception {
-        Path log = Files.createTempFile("reviews-no-database", ".log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-Dquarkus.http.port=0", "-Dquarkus.log.console.json=false", "-jar", APP.resolve("quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        // Nothing of the environment may configure one.
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("DB_"));
-        builder.environment().put("MAIL_LINK_KEY", "9WfzqzLrs0PZ8GcTbdwjQ7rjdgOEgqoHsCeiZ4mQLmk=");
-        Process process = builder.start();
-        try {
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service should stop by itself: " + Files.readString(log));
-            assertNotEquals(0, process.exitValue());
-            String output = Files.readString(log);
-            assertTrue(output.contains("quarkus.datasource.reactive.url") || output.contains("quarkus.datasource.jdbc.url"),
-                    "the failure names the missing setting: " + output);
-            assertFalse(output.contains("embedded PostgreSQL"), output);
-        } finally {
-            process.destroyForcibly();
-        }
+    void withoutADatabaseItStopsAndNamesTheSetting() {
+        PackagedInstance.Ended ended = PackagedInstance.startExpectingFailure("no-database",
+                Map.of("quarkus.log.console.json", "false"), Map.of("MAIL_LINK_KEY", "9WfzqzLrs0PZ8GcTbdwjQ7rjdgOEgqoHsCeiZ4mQLmk="),
+                Duration.ofSeconds(60));
+        assertNotEquals(0, ended.exitCode());
+        assertTrue(ended.output().contains("quarkus.datasource.reactive.url") || ended.output().contains("quarkus.datasource.jdbc.url"),
+                "the failure names the missing setting: " + ended.output());
+        assertFalse(ended.output().contains("embedded PostgreSQL"), ended.output());
     }
 }

@@ -1,7 +1,6 @@
 package nl.marketplace.reviews.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +29,5 @@ class ClassifierUnitTest {
         assertEquals(8, classes.highest(Classification.NEUTRAL));
         assertEquals(4, classes.highest(Classification.NEGATIVE));
     }
-
-    @Test
-    void impossibleThresholdsStopTheStart() {
-        assertThrows(IllegalStateException.class, () -> Classes.of(6, 6));
-        assertThrows(IllegalStateException.class, () -> Classes.of(11, 6));
-        assertThrows(IllegalStateException.class, () -> Classes.of(8, 1));
-    }
+    // Impossible thresholds stop the start: SettingsUnitTest (reviews.classes.*).
 }

@@ -62,6 +62,44 @@ public final class PackagedInstance implements AutoCloseable {
         }
     }
 
+    /** How a start that should fail ended: the exit code and everything the process printed. */
+    public record Ended(int exitCode, String output) {
+    }
+
+    /**
+     * Starts the jar with these settings (and nothing of the environment that could name a database)
+     * and waits for it to stop by itself, which a misconfigured service must do within the timeout.
+     */
+    public static Ended startExpectingFailure(String name, Map<String, String> config, Map<String, String> environment, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx256m");
+        command.add("-Dquarkus.http.port=0");
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(JAR.toString());
+        Path log = Path.of("target", name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("DB_") || k.startsWith("REVIEWS_"));
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("the service should have stopped by itself within " + timeout + ": " + Files.readString(log));
+                }
+                return new Ended(process.exitValue(), Files.readString(log));
+            } finally {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI graphql() {
         return base.resolve("/graphql");
     }

@@ -1,0 +1,83 @@
+package nl.marketplace.reviews.settings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.ConfigMappings;
+
+/**
+ * Checks every {@code reviews.*} setting when the service starts, before it serves anything: each
+ * group's own rules ({@link CheckedSettings}), and that every {@code reviews.*} name given in a
+ * property file or as a system property is one the service knows (a typo would otherwise be
+ * ignored in silence). A wrong value stops the start with one line per problem naming the setting,
+ * its value and what it must be (Quarkus prints a {@link ConfigurationException} without a stack
+ * trace), as a missing database does. Environment variables are not checked for unknown names:
+ * Kubernetes adds REVIEWS_DB_RW_SERVICE_HOST and the like for every Service in the namespace.
+ */
+@ApplicationScoped
+public class SettingsAtStart {
+
+    /** Read with @ConfigProperty, not through a checked group: booleans and dev-mode paths. */
+    static final Set<String> OTHER_SETTINGS = Set.of(
+            "reviews.demo-data.load", "reviews.embedded-postgres.enabled", "reviews.embedded-postgres.data-dir",
+            "reviews.dashboard.dev-sign-in", "reviews.dashboard.dev-sign-in.key", "reviews.graphql-metrics.enabled",
+            // Where the tests' clock starts (src/test/.../TestClock); the service never reads it outside the tests.
+            "reviews.test.now");
+
+    void check(@Observes @Priority(1) StartupEvent event, @Any Instance<CheckedSettings> groups, Config config) {
+        List<String> problems = problems(groups, config);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid settings, the service does not start:\n" + String.join("\n", problems));
+        }
+    }
+
+    static List<String> problems(Iterable<CheckedSettings> groups, Config config) {
+        Checks checks = new Checks(name -> given(config, name));
+        Set<String> known = new TreeSet<>(OTHER_SETTINGS);
+        for (CheckedSettings group : groups) {
+            group.check(checks);
+            known.addAll(names(group));
+        }
+        List<String> problems = new ArrayList<>(checks.problems());
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("reviews.") && !known.contains(name)) {
+                problems.add(name + "=" + checks.valueOr(name, "") + ": is not a setting of this service (README, Configuration)");
+            }
+        }
+        return problems;
+    }
+
+    /** The full names of a group's settings, from its @ConfigMapping interface. */
+    static Set<String> names(CheckedSettings group) {
+        for (Class<?> type = group.getClass(); type != null; type = type.getSuperclass()) {
+            for (Class<?> candidate : type.getInterfaces()) {
+                ConfigMapping mapping = candidate.getAnnotation(ConfigMapping.class);
+                if (mapping != null) {
+                    return ConfigMappings.getProperties(new ConfigMappings.ConfigClass(candidate, mapping.prefix())).keySet();
+                }
+            }
+        }
+        throw new IllegalStateException(group.getClass() + " is not a @ConfigMapping");
+    }
+
+    /** The value as written, or null; defaults live in a source of the lowest ordinal. */
+    private static Checks.Given given(Config config, String name) {
+        ConfigValue value = config.getConfigValue(name);
+        return value == null || value.getValue() == null ? null
+                : new Checks.Given(value.getRawValue(), value.getSourceOrdinal() == Integer.MIN_VALUE);
+    }
+}

@@ -1,0 +1,169 @@
+package nl.marketplace.reviews.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import nl.marketplace.reviews.db.ListenConnections;
+import nl.marketplace.reviews.event.ReviewEventHub;
+import nl.marketplace.reviews.graphql.HttpCaching;
+import nl.marketplace.reviews.graphql.PersistedQueries;
+import nl.marketplace.reviews.graphql.RequestLimits;
+import nl.marketplace.reviews.invitation.InvitationRules;
+import nl.marketplace.reviews.mail.MailDelivery;
+import nl.marketplace.reviews.rereview.ReReviewRules;
+import nl.marketplace.reviews.rereview.ReReviewService;
+import nl.marketplace.reviews.review.Classifier;
+import nl.marketplace.reviews.score.ScoreService;
+
+/**
+ * Every rule of the settings, one wrong value at a time, through the real mappings (SmallRye Config
+ * with Quarkus' converters, as the service reads them) and the start-up check's own code: the line
+ * a wrong value gives names the setting, its value and what it must be.
+ */
+class SettingsUnitTest {
+
+    /** Every checked group of the service. */
+    static final List<Class<? extends CheckedSettings>> GROUPS = List.of(Classifier.Config.class, ScoreService.Config.class,
+            MailDelivery.Config.class, ReReviewRules.Config.class, ReReviewService.ContactLimits.class, InvitationRules.Config.class,
+            ReviewEventHub.Config.class, PersistedQueries.Config.class, RequestLimits.class, HttpCaching.Config.class,
+            ListenConnections.Config.class);
+
+    private static final String KEY = "9WfzqzLrs0PZ8GcTbdwjQ7rjdgOEgqoHsCeiZ4mQLmk=";
+
+    static List<String> problems(Map<String, String> given) {
+        Map<String, String> settings = new HashMap<>(given);
+        settings.putIfAbsent("reviews.mail.link-key", KEY);
+        settings.values().removeIf(v -> v == null);
+        // As Quarkus builds it: its converters ("30d"), unknown names left to the service's own check.
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDiscoveredConverters().withValidateUnknown(false)
+                .withSources(new PropertiesConfigSource(settings, "test", 100));
+        GROUPS.forEach(builder::withMapping);
+        SmallRyeConfig config = builder.build();
+        List<CheckedSettings> groups = new ArrayList<>();
+        GROUPS.forEach(g -> groups.add(config.getConfigMapping(g)));
+        return SettingsAtStart.problems(groups, config);
+    }
+
+    @Test
+    void theDefaultsPass() {
+        assertEquals(List.of(), problems(Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            // The outage of issue 19: a shorter lease than the send timeout would let another run send a mail again.
+            "reviews.mail.lease|10s|reviews.mail.send-timeout=30s (the default): must be shorter than reviews.mail.lease (10s)",
+            "reviews.mail.send-timeout|0s|reviews.mail.send-timeout=0s: must be a positive duration",
+            "reviews.mail.parallel-sends|0|reviews.mail.parallel-sends=0: must be from 1 to 64",
+            "reviews.mail.parallel-sends|11|reviews.mail.parallel-sends=11: must be at most quarkus.mailer.max-pool-size (10): a send waiting for an SMTP connection would time out",
+            "reviews.mail.run-budget|-5s|reviews.mail.run-budget=-5s: must be a positive duration",
+            "reviews.mail.max-attempts|0|reviews.mail.max-attempts=0: must be from 1 to 100",
+            "reviews.mail.backoff|0s|reviews.mail.backoff=0s: must be a positive duration",
+            "reviews.mail.max-backoff|5s|reviews.mail.max-backoff=5s: must be at least reviews.mail.backoff (10s (the default))",
+            "reviews.mail.body-retention|0s|reviews.mail.body-retention=0s: must be a positive duration",
+            "reviews.mail.retention|10d|reviews.mail.retention=10d: must be at least reviews.mail.body-retention (30d (the default))",
+            "reviews.mail.delivery-interval|0s|reviews.mail.delivery-interval=0s: must be a positive duration",
+            "reviews.mail.link-key|c2hvcnQ=|reviews.mail.link-key (MAIL_LINK_KEY) (value not shown): must be 32 random bytes in base64, the same on every instance (openssl rand -base64 32); it has 5 bytes",
+            "reviews.mail.link-key|not base64!|reviews.mail.link-key (MAIL_LINK_KEY) (value not shown): must be 32 random bytes in base64, the same on every instance (openssl rand -base64 32); it is not base64",
+            "reviews.classes.neutral-from|1|reviews.classes.neutral-from=1: must be from 2 to 9",
+            "reviews.classes.positive-from|6|reviews.classes.positive-from=6: must be from 7 to 10",
+            "reviews.classes.positive-from|11|reviews.classes.positive-from=11: must be from 7 to 10",
+            "reviews.score.standard|0.5|reviews.score.standard=0.5: must be from 1 to 10 (the score scale)",
+            "reviews.score.top-performance|11|reviews.score.top-performance=11: must be from 1 to 10 (the score scale)",
+            "reviews.score.top-performance|7.5|reviews.score.top-performance=7.5: must be at least reviews.score.standard (8.0)",
+            "reviews.score.monthly-cron|0 15 0 * *|reviews.score.monthly-cron=0 15 0 * *: must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week: 0 15 0 * * ?)",
+            "reviews.re-review.max-age-months|0|reviews.re-review.max-age-months=0: must be from 1 to 24",
+            "reviews.re-review.token-validity|P0D|reviews.re-review.token-validity=P0D: must be a positive period in days, months or years (P14D)",
+            "reviews.re-review.page-url|opnieuw.html|reviews.re-review.page-url=opnieuw.html: must be an absolute http(s) URL without a query or fragment (the mail adds ?token=…)",
+            "reviews.re-review.page-url|https://shop.test/x?a=b|reviews.re-review.page-url=https://shop.test/x?a=b: must be an absolute http(s) URL without a query or fragment (the mail adds ?token=…)",
+            "reviews.customer-contact.per-review-per-day|0|reviews.customer-contact.per-review-per-day=0: must be at least 1",
+            "reviews.customer-contact.per-review|1|reviews.customer-contact.per-review=1: must be at least reviews.customer-contact.per-review-per-day (2)",
+            "reviews.invitation.first-day|-1|reviews.invitation.first-day=-1: must be from 0 to 365",
+            "reviews.invitation.last-day|2|reviews.invitation.last-day=2: must be from 3 to 365",
+            "reviews.invitation.link-validity|-P1D|reviews.invitation.link-validity=-P1D: must be a positive period in days, months or years (P14D)",
+            "reviews.invitation.page-url|ftp://shop.test/b|reviews.invitation.page-url=ftp://shop.test/b: must be an absolute http(s) URL without a query or fragment (the mail adds ?token=…)",
+            "reviews.invitation.interval|0s|reviews.invitation.interval=0s: must be a positive duration",
+            "reviews.invitation.batch-size|0|reviews.invitation.batch-size=0: must be from 1 to 10000",
+            "reviews.events.subscriber-buffer|0|reviews.events.subscriber-buffer=0: must be from 1 to 100000",
+            "reviews.events.replay-limit|0|reviews.events.replay-limit=0: must be from 1 to 100000",
+            "reviews.events.retention|PT1M|reviews.events.retention=PT1M: must be at least 5 minutes",
+            "reviews.events.listen-ping|0s|reviews.events.listen-ping=0s: must be a positive duration",
+            "reviews.events.listen-max-backoff|0s|reviews.events.listen-max-backoff=0s: must be a positive duration",
+            "reviews.persisted-queries.max-documents|10|reviews.persisted-queries.max-documents=10: must be from 100 to 10000000",
+            "reviews.graphql.max-body-bytes|100|reviews.graphql.max-body-bytes=100: must be from 1024 to 16777216",
+            "reviews.graphql.max-in-flight|0|reviews.graphql.max-in-flight=0: must be from 1 to 10000",
+            "reviews.graphql.max-queued|-1|reviews.graphql.max-queued=-1: must be from 0 to 100000",
+            "reviews.graphql.max-queue-wait|-1s|reviews.graphql.max-queue-wait=-1s: must be zero or a positive duration",
+            "reviews.graphql.retry-after-seconds|-1|reviews.graphql.retry-after-seconds=-1: must be from 0 to 3600",
+            "reviews.http-cache.max-age|2d|reviews.http-cache.max-age=2d: must be from 0s to 1d",
+            "reviews.db.direct-url|mysql://db/x|reviews.db.direct-url=mysql://db/x: must be a PostgreSQL URL: postgresql://host:port/database",
+            "reviews.db.direct-url|postgresql://u:geheim@db|reviews.db.direct-url=postgresql://u:***@db: must be a PostgreSQL URL: postgresql://host:port/database",
+            // A name the service does not know: a typo, or a setting that is gone.
+            "reviews.mail.leese|10s|reviews.mail.leese=10s: is not a setting of this service (README, Configuration)",
+            "reviews.mail.batch-size|20|reviews.mail.batch-size=20: is not a setting of this service (README, Configuration)",
+    })
+    void aWrongValueIsOneLineNamingTheSettingItsValueAndWhatItMustBe(String name, String value, String line) {
+        assertEquals(List.of(line), problems(Map.of(name, value)));
+    }
+
+    @Test
+    void goodValuesAtTheEdgesPass() {
+        assertEquals(List.of(), problems(Map.of("reviews.mail.lease", "31s", "reviews.classes.neutral-from", "9",
+                "reviews.classes.positive-from", "10", "reviews.score.standard", "8.8", "reviews.invitation.first-day", "0",
+                "reviews.invitation.last-day", "0", "reviews.db.direct-url", "postgresql://reviews-db-rw:5432/reviews?sslmode=require",
+                "reviews.graphql.max-queued", "0", "reviews.http-cache.max-age", "0s")));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertEquals(2, problems(Map.of("reviews.mail.lease", "10s", "reviews.classes.neutral-from", "1")).size());
+    }
+
+    /** A setting read some other way than a checked group is at least known by name, and every group is checked. */
+    @Test
+    void everySettingOfTheServiceIsChecked() throws IOException {
+        Pattern property = Pattern.compile("@ConfigProperty\\(name = \"(reviews\\.[^\"]+)\"");
+        Pattern mapping = Pattern.compile("@ConfigMapping\\(prefix = \"reviews\\.");
+        List<String> unknown = new ArrayList<>();
+        int groups = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher m = property.matcher(source);
+                while (m.find()) {
+                    if (!SettingsAtStart.OTHER_SETTINGS.contains(m.group(1))) {
+                        unknown.add(m.group(1));
+                    }
+                }
+                Matcher g = mapping.matcher(source);
+                while (g.find()) {
+                    groups++;
+                }
+            }
+        }
+        assertEquals(List.of(), unknown, "read with @ConfigProperty but not in SettingsAtStart.OTHER_SETTINGS");
+        assertEquals(GROUPS.size(), groups, "every @ConfigMapping of reviews.* is a checked group listed here");
+        for (Class<? extends CheckedSettings> group : GROUPS) {
+            assertTrue(java.util.Arrays.stream(group.getDeclaredMethods()).anyMatch(m -> m.getName().equals("check")),
+                    group + " states its rules");
+        }
+    }
+}
