@@ -2,18 +2,21 @@ package nl.marketplace.reviews.invitation;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
 
 /** When an invitation may go out (DOMAIN.md "Review invitations"). */
 @ApplicationScoped
 public class InvitationRules {
 
     @ConfigMapping(prefix = "reviews.invitation")
-    public interface Config {
+    public interface Config extends CheckedSettings {
         /** First day after the expected delivery date on which the invitation may go out. */
         @WithDefault("3")
         int firstDay();
@@ -22,9 +25,9 @@ public class InvitationRules {
         @WithDefault("18")
         int lastDay();
 
-        /** How long the review link in the mail works. */
+        /** How many days the review link works after the day it was sent (through the last of them, Amsterdam time). */
         @WithDefault("P30D")
-        Duration linkValidity();
+        Period linkValidity();
 
         /** The customer's review page; the mail links to it with ?token=… */
         @WithDefault("https://www.marketplace.example/beoordeling")
@@ -32,19 +35,27 @@ public class InvitationRules {
 
         /** How often the job runs (read by @Scheduled). */
         @WithDefault("1h")
-        String interval();
+        Duration interval();
 
-        /** How many orders one run looks at. */
+        /** How many orders one transaction of a run takes; a run goes on batch after batch. */
         @WithDefault("500")
         int batchSize();
+
+        @Override
+        default void check(Checks checks) {
+            checks.between("reviews.invitation.first-day", firstDay(), 0, 365);
+            checks.between("reviews.invitation.last-day", lastDay(), Math.max(0, firstDay()), 365);
+            checks.wholeDays("reviews.invitation.link-validity", linkValidity());
+            checks.pageUrl("reviews.invitation.page-url", pageUrl());
+            checks.positive("reviews.invitation.interval", interval());
+            checks.between("reviews.invitation.batch-size", batchSize(), 1, 10_000);
+        }
     }
 
     private final Config config;
 
+    /** The days are checked at start (Config#check, settings.SettingsAtStart). */
     public InvitationRules(Config config) {
-        if (config.firstDay() < 0 || config.lastDay() < config.firstDay()) {
-            throw new IllegalStateException("reviews.invitation: need 0 <= first-day <= last-day");
-        }
         this.config = config;
     }
 

@@ -1,7 +1,7 @@
 package nl.marketplace.reviews.rereview;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.Period;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,24 +9,34 @@ import io.smallrye.config.ConfigMapping;
 import nl.marketplace.reviews.review.Classification;
 import nl.marketplace.reviews.review.Classifier;
 import io.smallrye.config.WithDefault;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
+import nl.marketplace.reviews.time.BusinessTime;
 
 /** The rules of DOMAIN.md "Re-review", in one place for the mutation and the private field. */
 @ApplicationScoped
 public class ReReviewRules {
 
     @ConfigMapping(prefix = "reviews.re-review")
-    public interface Config {
+    public interface Config extends CheckedSettings {
         /** How old, in months, a review may be to be asked again. */
         @WithDefault("3")
         int maxAgeMonths();
 
-        /** How long the customer's link works. */
+        /** How many days the customer's link works after the day it was sent (through the last of them, Amsterdam time). */
         @WithDefault("P14D")
-        Duration tokenValidity();
+        Period tokenValidity();
 
         /** The customer's re-review page; the mail links to it with ?token=… */
         @WithDefault("https://www.marketplace.example/beoordeling/opnieuw")
         String pageUrl();
+
+        @Override
+        default void check(Checks checks) {
+            checks.between("reviews.re-review.max-age-months", maxAgeMonths(), 1, 24);
+            checks.wholeDays("reviews.re-review.token-validity", tokenValidity());
+            checks.pageUrl("reviews.re-review.page-url", pageUrl());
+        }
     }
 
     /** What the rules look at: the review and its contact and request history. */
@@ -59,7 +69,9 @@ public class ReReviewRules {
         if (classifier.classify(f.overall()) == Classification.POSITIVE) {
             return ReReviewIneligibility.POSITIVE;
         }
-        if (f.reviewCreatedAt().isBefore(now.minusMonths(config.maxAgeMonths()))) {
+        // "Not older than 3 months", in Amsterdam days: a review given on 1 December may be asked again
+        // through 1 March, not on 2 March (on UTC, 1 March 00:30 would still be 28 February).
+        if (BusinessTime.day(f.reviewCreatedAt()).isBefore(BusinessTime.day(now).minusMonths(config.maxAgeMonths()))) {
             return ReReviewIneligibility.TOO_OLD;
         }
         if (!f.contacted()) {

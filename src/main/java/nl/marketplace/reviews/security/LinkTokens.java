@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.Base64;
 
 import nl.marketplace.reviews.graphql.Outcome;
 import nl.marketplace.reviews.graphql.UserErrorCode;
+import nl.marketplace.reviews.time.BusinessTime;
 
 /**
  * The single-use tokens of the links in mails (review invitations, re-review requests): 256 random
@@ -39,6 +42,21 @@ public final class LinkTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * When a link sent {@code now} stops working: it works through the last day of its validity,
+     * counted in Amsterdam days from the day it was sent, and the mail names that day ("tot en met
+     * 15-4-2022"), so it expires when the next day starts (not at the hour it was sent, which the
+     * customer cannot see, nor after 24-hour days across a DST change).
+     */
+    public static OffsetDateTime expiry(OffsetDateTime now, Period validity) {
+        return BusinessTime.endOf(lastDay(now, validity));
+    }
+
+    /** The last day on which a link sent {@code now} works: the day its mail names. */
+    public static LocalDate lastDay(OffsetDateTime now, Period validity) {
+        return BusinessTime.day(now).plus(validity);
     }
 
     /** A link that is malformed or unknown: the same answer for both. */

@@ -1,15 +1,23 @@
 package nl.marketplace.reviews.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 
 /** The homes of README "Design", checked on the sources: a rule that moves back out trips here. */
 class ArchitectureUnitTest {
@@ -43,6 +51,28 @@ class ArchitectureUnitTest {
     @Test
     void thePartnerPackageDoesNotDependOnTheReviewPackage() throws IOException {
         assertEquals(List.of(), offenders(MAIN.resolve("partner"), null, Pattern.compile("import nl\\.marketplace\\.reviews\\.review\\.")));
+    }
+
+    /**
+     * Calendar arithmetic on a moment (months, weeks, days or years added to an offset or zoned
+     * moment, truncation, the date part of an offset) gives UTC's or the offset's calendar, not
+     * Amsterdam's (issue 19: re-review age on UTC). Outside time/ a moment becomes a day through
+     * BusinessTime, and rules count on days (LocalDate). Checked on the compiled classes.
+     */
+    @Test
+    void calendarArithmeticOnMomentsStaysInBusinessTime() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPath(Path.of("target", "classes"));
+        Set<String> calendarMethods = Set.of("plusMonths", "minusMonths", "plusWeeks", "minusWeeks", "plusDays", "minusDays",
+                "plusYears", "minusYears", "truncatedTo", "withDayOfMonth", "withDayOfYear", "withMonth", "withYear", "toLocalDate",
+                "atZone", "atZoneSameInstant", "atZoneSimilarLocal", "withZoneSameInstant", "withZoneSameLocal");
+        Set<Class<?>> moments = Set.of(java.time.OffsetDateTime.class, java.time.ZonedDateTime.class, java.time.Instant.class,
+                java.time.LocalDateTime.class);
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("nl.marketplace.reviews.time..")
+                .should().callMethodWhere(DescribedPredicate.describe("calendar arithmetic on a moment " + calendarMethods,
+                        call -> calendarMethods.contains(call.getName())
+                                && moments.stream().anyMatch(m -> call.getTargetOwner().isEquivalentTo(m))));
+        rule.check(classes);
     }
 
     @Test

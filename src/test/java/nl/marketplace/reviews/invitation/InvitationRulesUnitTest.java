@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,8 @@ class InvitationRulesUnitTest {
             }
 
             @Override
-            public Duration linkValidity() {
-                return Duration.ofDays(30);
+            public Period linkValidity() {
+                return Period.ofDays(30);
             }
 
             @Override
@@ -37,8 +38,8 @@ class InvitationRulesUnitTest {
             }
 
             @Override
-            public String interval() {
-                return "1h";
+            public Duration interval() {
+                return Duration.ofHours(1);
             }
 
             @Override

@@ -68,7 +68,7 @@ class PartnerActionsTest {
         assertEquals(List.of(), first.getList("data.reply.userErrors"));
         assertEquals("Bedankt!", first.getString("data.reply.review.reply.text"));
         assertEquals(first.getString("data.reply.review.reply.createdAt"), first.getString("data.reply.review.reply.updatedAt"));
-        Thread.sleep(5);
+        TestClock.set(TestClock.instantNow().plusSeconds(60)); // the edit a minute later
         JsonPath edit = dataAs(token, Operations.read("Reply"), "input", input("reviewId", reviewId, "text", "Bedankt, Jenny!"));
         assertEquals("Bedankt, Jenny!", edit.getString("data.reply.review.reply.text"));
         assertEquals(first.getString("data.reply.review.reply.createdAt"), edit.getString("data.reply.review.reply.createdAt"));
@@ -166,7 +166,9 @@ class PartnerActionsTest {
         assertEquals(List.of(), sent.getList("data.requestReReview.userErrors"));
         assertEquals("SENT", sent.getString("data.requestReReview.reReview.status"));
         OffsetDateTime requestedAt = OffsetDateTime.parse(sent.getString("data.requestReReview.reReview.requestedAt"));
-        assertEquals(requestedAt.plusDays(14).toInstant(), OffsetDateTime.parse(sent.getString("data.requestReReview.reReview.expiresAt")).toInstant());
+        // Through the 14th Amsterdam day after the request: it stops at the midnight that ends that day.
+        assertEquals(requestedAt.atZoneSameInstant(TestClock.AMSTERDAM).toLocalDate().plusDays(15).atStartOfDay(TestClock.AMSTERDAM).toInstant(),
+                OffsetDateTime.parse(sent.getString("data.requestReReview.reReview.expiresAt")).toInstant());
         assertEquals("ALREADY_REQUESTED", sent.getString("data.requestReReview.reReview.ineligibleReason"));
 
         List<MimeMessage> mails = Mails.await(email, 2);

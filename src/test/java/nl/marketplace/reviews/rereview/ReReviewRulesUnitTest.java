@@ -3,8 +3,8 @@ package nl.marketplace.reviews.rereview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.Period;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +24,8 @@ class ReReviewRulesUnitTest {
             }
 
             @Override
-            public Duration tokenValidity() {
-                return Duration.ofDays(14);
+            public Period tokenValidity() {
+                return Period.ofDays(14);
             }
 
             @Override
@@ -55,12 +55,23 @@ class ReReviewRulesUnitTest {
         assertEquals(ReReviewIneligibility.POSITIVE, rules.ineligibility(review(9, NOW.minusDays(1), true), NOW));
     }
 
+    /** In Amsterdam days: given on 28 February (three months before 31 May, the month being shorter), through midnight. */
     @Test
-    void exactlyThreeMonthsOldMayOneSecondMoreMayNot() {
+    void threeMonthsOldToTheDayMayTheDayBeforeMayNot() {
         ReReviewRules rules = rules(Classes.defaults());
-        OffsetDateTime threeMonths = NOW.minusMonths(3);
-        assertNull(rules.ineligibility(review(4, threeMonths, true), NOW));
-        assertEquals(ReReviewIneligibility.TOO_OLD, rules.ineligibility(review(4, threeMonths.minusSeconds(1), true), NOW));
+        OffsetDateTime firstMomentOfThatDay = OffsetDateTime.parse("2027-02-28T00:00:00+01:00");
+        assertNull(rules.ineligibility(review(4, firstMomentOfThatDay, true), NOW));
+        assertNull(rules.ineligibility(review(4, OffsetDateTime.parse("2027-02-28T23:59:59+01:00"), true), NOW));
+        assertEquals(ReReviewIneligibility.TOO_OLD, rules.ineligibility(review(4, firstMomentOfThatDay.minusSeconds(1), true), NOW));
+    }
+
+    /** Issue 19's case: 30 November 00:30 in Amsterdam is more than 3 months before 1 March 00:30, though on UTC it is not. */
+    @Test
+    void theMonthsAreAmsterdamsNotUtcs() {
+        ReReviewRules rules = rules(Classes.defaults());
+        OffsetDateTime now = OffsetDateTime.parse("2027-03-01T00:30:00+01:00");
+        assertEquals(ReReviewIneligibility.TOO_OLD, rules.ineligibility(review(4, OffsetDateTime.parse("2026-11-30T00:30:00+01:00"), true), now));
+        assertNull(rules.ineligibility(review(4, OffsetDateTime.parse("2026-12-01T00:00:00+01:00"), true), now));
     }
 
     @Test
