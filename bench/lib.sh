@@ -36,7 +36,7 @@ start_server() {
             # shellcheck disable=SC2086
             QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
             MAIL_LINK_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_DATASOURCE_USERNAME=postgres \
-            QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=${port[service]} \
+            QUARKUS_FLYWAY_MIGRATE_AT_START=${BENCH_MIGRATE:-false} QUARKUS_HTTP_PORT=${port[service]} \
                 "$JAVA" ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
             ;;
         pg4)

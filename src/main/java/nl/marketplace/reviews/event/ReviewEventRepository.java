@@ -56,9 +56,25 @@ public class ReviewEventRepository {
                 });
     }
 
-    /** Forgets events older than the retention; returns how many. */
+    /**
+     * Forgets events older than the retention, {@value #FORGET_BATCH} per statement (each reads only
+     * the rows it deletes, through review_event_created), until none are left; returns how many.
+     * On the database's clock, as the events' created_at is: the retention is how long a subscriber
+     * may be away, not a day of the business calendar.
+     */
     public Uni<Integer> deleteOlderThan(Duration retention) {
-        return db.query("DELETE FROM review_event WHERE created_at < now() - make_interval(secs => $1)",
-                Tuple.of((double) retention.toSeconds())).map(rows -> rows.rowCount());
+        return forget(Tuple.of((double) retention.toSeconds(), FORGET_BATCH), 0);
+    }
+
+    static final int FORGET_BATCH = 5_000;
+
+    public static final String FORGET = """
+            DELETE FROM review_event WHERE ctid = ANY(ARRAY(
+                SELECT ctid FROM review_event WHERE created_at < now() - make_interval(secs => $1)
+                ORDER BY created_at LIMIT $2))""";
+
+    private Uni<Integer> forget(Tuple args, int done) {
+        return db.query(FORGET, args).chain(rows -> rows.rowCount() < FORGET_BATCH ? Uni.createFrom().item(done + rows.rowCount())
+                : forget(args, done + rows.rowCount()));
     }
 }

@@ -40,6 +40,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
 
 /**
  * Automatic persisted queries, the protocol of Apollo's persisted-query link (SmallRye GraphQL has
@@ -68,10 +70,15 @@ public class PersistedQueries {
     private static final int IN_MEMORY = 2_000;
 
     @ConfigMapping(prefix = "reviews.persisted-queries")
-    public interface Config {
+    public interface Config extends CheckedSettings {
         /** How many documents the store keeps besides the committed operations. */
         @WithDefault("10000")
         int maxDocuments();
+
+        @Override
+        default void check(Checks checks) {
+            checks.between("reviews.persisted-queries.max-documents", maxDocuments(), 100, 10_000_000);
+        }
     }
 
     /** Why a persisted-query request cannot be served: the client's mistake, or a document not (yet) stored. */
@@ -221,13 +228,18 @@ public class PersistedQueries {
         return prune().replaceWithVoid();
     }
 
+    /**
+     * Reads the stored documents (at most max-documents and what was registered since the last pruning,
+     * which pruneWhenGrown keeps to a tenth more) and deletes those beyond max-documents.
+     */
+    public static final String PRUNE = """
+            DELETE FROM persisted_query WHERE sha256 = ANY(ARRAY(
+                SELECT sha256 FROM persisted_query WHERE NOT committed ORDER BY used_on DESC, registered_at DESC OFFSET $1))""";
+
     /** Forgets the least recently used documents beyond max-documents (any instance may run it). Returns how many. */
     public Uni<Integer> prune() {
         registeredSincePrune.set(0);
-        return db.query("""
-                DELETE FROM persisted_query WHERE sha256 IN (
-                    SELECT sha256 FROM persisted_query WHERE NOT committed ORDER BY used_on DESC, registered_at DESC OFFSET $1)""",
-                Tuple.of(config.maxDocuments())).map(rows -> rows.rowCount()).invoke(n -> {
+        return db.query(PRUNE, Tuple.of(config.maxDocuments())).map(rows -> rows.rowCount()).invoke(n -> {
                     if (n > 0) {
                         LOG.infof("Pruned %d persisted queries beyond the %d most recently used", n, config.maxDocuments());
                     }

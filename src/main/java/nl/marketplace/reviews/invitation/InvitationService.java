@@ -73,7 +73,7 @@ public class InvitationService {
      */
     public Uni<Run> run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate today = now.atZoneSameInstant(BusinessTime.ZONE).toLocalDate();
+        LocalDate today = BusinessTime.day(now);
         return pool.withTransaction(conn -> lock(conn).chain(locked -> locked ? expire(conn, today) : Uni.createFrom().item(-1)))
                 .chain(expired -> expired < 0 ? Uni.createFrom().item(new Run(false, 0, 0, 0, 0))
                         : sendBatches(today, now, Position.START, 0, 0).chain(sent -> waiting(today)
@@ -86,16 +86,19 @@ public class InvitationService {
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    /** Orders past the last day of their window that got no invitation: expired, never sent. */
+    /**
+     * Orders past the last day of their window that got no invitation: expired, never sent. Reads only
+     * the orders still pending (customer_order_pending, migration V11), not every order ever made.
+     */
     private Uni<Integer> expire(SqlConnection conn, LocalDate today) {
-        return conn.preparedQuery("""
-                INSERT INTO review_invitation (order_id, status, decided_on)
-                SELECT o.id, 'EXPIRED', $1 FROM customer_order o
-                WHERE o.review_opt_in AND o.expected_delivery_date < $2
-                  AND NOT EXISTS (SELECT 1 FROM review_invitation i WHERE i.order_id = o.id)
-                  AND NOT EXISTS (SELECT 1 FROM review r WHERE r.order_id = o.id)
-                ON CONFLICT DO NOTHING""").execute(Tuple.of(today, rules.earliestDelivery(today))).map(rows -> rows.rowCount());
+        return conn.preparedQuery(EXPIRE).execute(Tuple.of(today, rules.earliestDelivery(today))).map(rows -> rows.rowCount());
     }
+
+    public static final String EXPIRE = """
+            INSERT INTO review_invitation (order_id, status, decided_on)
+            SELECT o.id, 'EXPIRED', $1 FROM customer_order o
+            WHERE o.invitation_pending AND o.expected_delivery_date < $2
+            ON CONFLICT DO NOTHING""";
 
     /** Where a run has got to in the due orders: (expected delivery date, id) of the last one it looked at. */
     private record Position(LocalDate delivery, long id) {
@@ -122,30 +125,31 @@ public class InvitationService {
      * (this run's earlier batches included). A customer with two such orders gets one today.
      */
     private Uni<RowSet<Row>> sendable(SqlConnection conn, LocalDate today, Position after) {
-        OffsetDateTime dayStart = today.atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
-        OffsetDateTime dayEnd = today.plusDays(1).atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
-        return conn.preparedQuery("""
-                SELECT o.id, o.expected_delivery_date, p.name AS partner_name, o.order_number, o.customer_id,
-                       o.customer_first_name, o.customer_email, o.customer_locale
-                FROM customer_order o JOIN partner p ON p.id = o.partner_id
-                WHERE o.review_opt_in AND o.expected_delivery_date BETWEEN $1 AND $2
-                  AND (o.expected_delivery_date, o.id) > ($3, $4)
-                  AND NOT EXISTS (SELECT 1 FROM review_invitation i WHERE i.order_id = o.id)
-                  AND NOT EXISTS (SELECT 1 FROM review r WHERE r.order_id = o.id)
-                  AND NOT EXISTS (SELECT 1 FROM outbox_mail m WHERE m.customer_id = o.customer_id
-                                  AND m.created_at >= $5 AND m.created_at < $6)
-                ORDER BY o.expected_delivery_date, o.id
-                LIMIT $7""").execute(Tuple.tuple().addLocalDate(rules.earliestDelivery(today)).addLocalDate(rules.latestDelivery(today))
+        OffsetDateTime dayStart = BusinessTime.startOf(today);
+        OffsetDateTime dayEnd = BusinessTime.endOf(today);
+        return conn.preparedQuery(SENDABLE).execute(Tuple.tuple().addLocalDate(rules.earliestDelivery(today)).addLocalDate(rules.latestDelivery(today))
                 .addLocalDate(after.delivery()).addLong(after.id())
                 .addOffsetDateTime(dayStart).addOffsetDateTime(dayEnd).addInteger(rules.config().batchSize()));
     }
+
+    public static final String SENDABLE = """
+            SELECT o.id, o.expected_delivery_date, p.name AS partner_name, o.order_number, o.customer_id,
+                   o.customer_first_name, o.customer_email, o.customer_locale
+            FROM customer_order o JOIN partner p ON p.id = o.partner_id
+            WHERE o.invitation_pending AND o.expected_delivery_date BETWEEN $1 AND $2
+              AND (o.expected_delivery_date, o.id) > ($3, $4)
+              AND NOT EXISTS (SELECT 1 FROM outbox_mail m WHERE m.customer_id = o.customer_id
+                              AND m.created_at >= $5 AND m.created_at < $6)
+            ORDER BY o.expected_delivery_date, o.id
+            LIMIT $7""";
 
     /** Invitations and their mails for a batch, in two statements. */
     private Uni<Batch> invite(SqlConnection conn, RowSet<Row> orders, LocalDate today, OffsetDateTime now) {
         if (orders.size() == 0) {
             return Uni.createFrom().item(new Batch(0, null));
         }
-        OffsetDateTime expiresAt = now.plus(rules.config().linkValidity());
+        OffsetDateTime expiresAt = LinkTokens.expiry(now, rules.config().linkValidity());
+        String expiresOn = BusinessTime.mailDay(LinkTokens.lastDay(now, rules.config().linkValidity()));
         List<Long> ids = new ArrayList<>();
         List<Buffer> hashes = new ArrayList<>();
         List<MailOutbox.Rendered> mails = new ArrayList<>();
@@ -161,7 +165,7 @@ public class InvitationService {
             hashes.add(Buffer.buffer(LinkTokens.hash(token)));
             Map<String, Object> data = CustomerOrderEntity.mailData(order.getString("customer_first_name"),
                     order.getString("partner_name"), order.getString("order_number"));
-            data.put("expiresOn", BusinessTime.mailDay(expiresAt));
+            data.put("expiresOn", expiresOn);
             mails.add(outbox.render(MailKind.REVIEW_INVITATION, order.getString("customer_locale"), order.getString("customer_email"),
                     order.getString("customer_id"), data, new MailOutbox.Link(rules.config().pageUrl(), token)));
         }
@@ -177,14 +181,14 @@ public class InvitationService {
 
     /** Due orders that wait for a later day (their customer was mailed today). */
     private Uni<Integer> waiting(LocalDate today) {
-        return pool.preparedQuery("""
-                SELECT count(*) FROM customer_order o
-                WHERE o.review_opt_in AND o.expected_delivery_date BETWEEN $1 AND $2
-                  AND NOT EXISTS (SELECT 1 FROM review_invitation i WHERE i.order_id = o.id)
-                  AND NOT EXISTS (SELECT 1 FROM review r WHERE r.order_id = o.id)""")
+        return pool.preparedQuery(WAITING)
                 .execute(Tuple.of(rules.earliestDelivery(today), rules.latestDelivery(today)))
                 .map(rows -> rows.iterator().next().getLong(0).intValue());
     }
+
+    public static final String WAITING = """
+            SELECT count(*) FROM customer_order o
+            WHERE o.invitation_pending AND o.expected_delivery_date BETWEEN $1 AND $2""";
 
     /** The customer's review, with the invitation's token: one per order; counts at once. Returns the review's key. */
     @WithTransaction

@@ -2,7 +2,11 @@ package nl.marketplace.reviews.mail;
 
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +28,14 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
 import nl.marketplace.reviews.graphql.ServiceUnavailable;
+import nl.marketplace.reviews.settings.CheckedSettings;
+import nl.marketplace.reviews.settings.Checks;
 
 /**
- * Sends the outbox. A run claims due mails one at a time, each with a lease of its own
- * (claimed_until; FOR UPDATE SKIP LOCKED), sends it within a bounded time and marks it sent, up to
- * a batch per run; instances that run at the same moment take different mails, and a slow SMTP
+ * Sends the outbox. A run's senders ({@code parallel-sends}) each claim one due mail at a time, with
+ * a lease of its own (claimed_until; FOR UPDATE SKIP LOCKED), send it within a bounded time and mark
+ * it sent, for as long as the run's budget lasts; senders and instances that run at the same moment
+ * take different mails, and a slow SMTP
  * server can never outlast the lease of a mail still waiting its turn (a batch-wide lease did, and
  * another instance then sent those mails again). A failure schedules a retry with exponential
  * back-off; after max-attempts failures the mail is parked (failed_at, with the reason), logged and
@@ -47,10 +54,14 @@ public class MailDelivery {
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s<>\"']+@[^\\s<>\"']+");
 
     @ConfigMapping(prefix = "reviews.mail")
-    public interface Config {
-        /** How many mails one run claims. */
-        @WithDefault("20")
-        int batchSize();
+    public interface Config extends CheckedSettings {
+        /** How many mails an instance sends at the same moment (each with its own lease and timeout). */
+        @WithDefault("8")
+        int parallelSends();
+
+        /** How long one run goes on claiming mails; mails claimed before its end are sent. */
+        @WithDefault("60s")
+        Duration runBudget();
 
         /** How long the claim of one mail holds; longer than send-timeout. */
         @WithDefault("120s")
@@ -74,20 +85,49 @@ public class MailDelivery {
         /** 32 random bytes in base64 that seal the links of mails waiting to be sent (LinkSealer); required. */
         Optional<String> linkKey();
 
-        /** How long a sent or parked mail keeps its body (MailRetention); then it is blanked. */
+        /** How long a sent or parked mail keeps its body, subject and address (MailRetention); then they are removed. */
         @WithDefault("30d")
         Duration bodyRetention();
 
+        /** How long the row of a sent or parked mail is kept at all (MailRetention); then it is deleted. */
+        @WithDefault("90d")
+        Duration retention();
+
         /** How often the job looks for due mails (read by @Scheduled). */
         @WithDefault("5s")
-        String deliveryInterval();
+        Duration deliveryInterval();
+
+        @Override
+        default void check(Checks checks) {
+            checks.between("reviews.mail.parallel-sends", parallelSends(), 1, 64);
+            int pool = Integer.parseInt(checks.valueOr("quarkus.mailer.max-pool-size", "10").strip());
+            checks.require(parallelSends() <= pool, "reviews.mail.parallel-sends", parallelSends(),
+                    "at most quarkus.mailer.max-pool-size (" + pool + "): a send waiting for an SMTP connection would time out");
+            checks.positive("reviews.mail.run-budget", runBudget());
+            checks.positive("reviews.mail.lease", lease());
+            checks.positive("reviews.mail.send-timeout", sendTimeout());
+            // A send that outlasts its lease lets another run claim the mail and send it again.
+            checks.shorter("reviews.mail.send-timeout", sendTimeout(), "reviews.mail.lease", lease());
+            checks.between("reviews.mail.max-attempts", maxAttempts(), 1, 100);
+            checks.positive("reviews.mail.backoff", backoff());
+            checks.notShorter("reviews.mail.max-backoff", maxBackoff(), "reviews.mail.backoff", backoff());
+            String keyProblem = LinkSealer.keyProblem(linkKey());
+            checks.requireSecret(keyProblem == null, "reviews.mail.link-key (MAIL_LINK_KEY)",
+                    "32 random bytes in base64, the same on every instance (openssl rand -base64 32)" + (keyProblem == null ? "" : "; " + keyProblem));
+            checks.positive("reviews.mail.body-retention", bodyRetention());
+            checks.notShorter("reviews.mail.retention", retention(), "reviews.mail.body-retention", bodyRetention());
+            checks.positive("reviews.mail.delivery-interval", deliveryInterval());
+        }
     }
 
-    private static final String CLAIM_ONE = """
+    public static final String CLAIM_ONE = """
             UPDATE outbox_mail SET claimed_until = now() + make_interval(secs => $1), attempts = attempts + 1
             WHERE id = (SELECT id FROM outbox_mail
                         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                           AND (claimed_until IS NULL OR claimed_until < now())
+                          -- A parked mail whose body retention removed its body and address, then given
+                          -- another try by clearing failed_at, would go out empty: it is never claimed.
+                          AND body_removed_at IS NULL
                         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, recipient, subject, text_body, html_body, link_secret, attempts""";
 
@@ -98,6 +138,8 @@ public class MailDelivery {
     private final Counter sent;
     private final Counter failed;
     private final Counter parked;
+    private final Counter runCounter;
+    private final AtomicLong runs = new AtomicLong();
     private volatile boolean stopping;
 
     public MailDelivery(Db db, ReactiveMailer mailer, LinkSealer sealer, Config config, MeterRegistry registry) {
@@ -110,16 +152,11 @@ public class MailDelivery {
                 .register(registry);
         this.parked = Counter.builder("mail.parked").description("Mails given up after max-attempts failures (failed_at set)")
                 .register(registry);
-        if (config.sendTimeout().compareTo(config.lease()) >= 0) {
-            throw new IllegalStateException("reviews.mail.send-timeout (" + config.sendTimeout()
-                    + ") must be shorter than reviews.mail.lease (" + config.lease() + ")");
-        }
-        if (config.maxAttempts() < 1) {
-            throw new IllegalStateException("reviews.mail.max-attempts must be at least 1");
-        }
+        this.runCounter = Counter.builder("mail.delivery.runs").description("Runs of the mail delivery job that ended")
+                .register(registry);
     }
 
-    /** On shutdown: claim no more mails; a batch being sent finishes (quarkus.shutdown.timeout). */
+    /** On shutdown: claim no more mails; mails being sent finish (quarkus.shutdown.timeout). */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
     }
@@ -130,18 +167,43 @@ public class MailDelivery {
         return deliver().replaceWithVoid();
     }
 
-    /** One run: claims, sends and marks due mails one after the other, a batch at the most. Returns how many were sent. */
+    /**
+     * One run: {@code parallel-sends} senders each claim a due mail, send it and mark it, and claim the
+     * next, until none is due, the run's budget is spent or the service stops. Returns how many were
+     * sent. However long the SMTP server takes, each mail's claim is its own (a lease per mail).
+     */
     public Uni<Integer> deliver() {
-        return deliverFrom(0, 0);
+        long until = System.nanoTime() + config.runBudget().toNanos();
+        AtomicInteger sentInRun = new AtomicInteger();
+        List<Uni<Void>> senders = new ArrayList<>();
+        for (int i = 0; i < config.parallelSends(); i++) {
+            senders.add(sendUntilDone(until, sentInRun));
+        }
+        return Uni.join().all(senders).andCollectFailures()
+                .onTermination().invoke(() -> {
+                    runs.incrementAndGet();
+                    runCounter.increment();
+                })
+                .map(ignored -> sentInRun.get());
     }
 
-    private Uni<Integer> deliverFrom(int attempted, int sentSoFar) {
-        if (stopping || attempted >= config.batchSize()) {
-            return Uni.createFrom().item(sentSoFar);
+    /** How many runs of the job have ended on this instance (tests wait for one after the work they check). */
+    public long completedRuns() {
+        return runs.get();
+    }
+
+    private Uni<Void> sendUntilDone(long until, AtomicInteger sentInRun) {
+        if (stopping || System.nanoTime() - until > 0) {
+            return Uni.createFrom().voidItem();
         }
         return db.query(CLAIM_ONE, Tuple.of((double) config.lease().toSeconds()))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(sentSoFar)
-                        : send(rows.iterator().next()).chain(ok -> deliverFrom(attempted + 1, sentSoFar + (ok ? 1 : 0))));
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
+                        : send(rows.iterator().next()).chain(ok -> {
+                            if (ok) {
+                                sentInRun.incrementAndGet();
+                            }
+                            return sendUntilDone(until, sentInRun);
+                        }));
     }
 
     private Uni<Boolean> send(Row row) {

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,34 +141,69 @@ class SealedLinksTest {
         }
     }
 
+    /** Retention counts on the database's clock, which wrote sent_at and failed_at (not the service's, which tests may move). */
     @Test
     void bodiesOfMailsSentOrParkedLongerAgoThanTheRetentionAreBlanked() throws Exception {
-        OffsetDateTime now = TestClock.now();
         String email = TestData.email();
-        long sentLongAgo = insert(email, "sent_at", now.minusDays(31));
-        long sentRecently = insert(email, "sent_at", now.minusDays(29));
-        long parkedLongAgo = insert(email, "failed_at", now.minusDays(40));
-        long waiting = insert(email, "next_attempt_at", now.plusDays(400)); // unsent: kept whatever its age
-        TestData.execute("UPDATE outbox_mail SET created_at = " + TestData.timestamp(now.minusDays(60)) + " WHERE id = " + waiting);
+        long sentLongAgo = insert(email, "sent_at", "now() - interval '31 days'");
+        long sentRecently = insert(email, "sent_at", "now() - interval '29 days'");
+        long parkedLongAgo = insert(email, "failed_at", "now() - interval '40 days'");
+        long waiting = insert(email, "next_attempt_at", "now() + interval '400 days'"); // unsent: kept whatever its age
+        TestData.execute("UPDATE outbox_mail SET created_at = now() - interval '60 days' WHERE id = " + waiting);
 
         int removed = retention.removeOldBodies().subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
 
         assertTrue(removed >= 2, "removed " + removed);
         for (long blanked : new long[] { sentLongAgo, parkedLongAgo }) {
-            assertEquals(1, TestData.count("SELECT count(*) FROM outbox_mail WHERE text_body = '' AND html_body IS NULL "
-                    + "AND body_removed_at IS NOT NULL AND recipient = '" + email + "' AND id = " + blanked));
+            assertEquals(1, TestData.count("SELECT count(*) FROM outbox_mail WHERE text_body = '' AND html_body IS NULL AND subject = '' "
+                    + "AND recipient IS NULL AND body_removed_at IS NOT NULL AND id = " + blanked), "body, subject and address removed");
         }
         for (long kept : new long[] { sentRecently, waiting }) {
             assertEquals(1, TestData.count("SELECT count(*) FROM outbox_mail WHERE text_body = 'Beste Jenny' "
-                    + "AND body_removed_at IS NULL AND id = " + kept));
+                    + "AND recipient = '" + email + "' AND body_removed_at IS NULL AND id = " + kept));
         }
-        TestData.execute("DELETE FROM outbox_mail WHERE recipient = '" + email + "'");
+        TestData.execute("DELETE FROM outbox_mail WHERE id IN (" + sentLongAgo + ", " + sentRecently + ", " + parkedLongAgo + ", " + waiting + ")");
     }
 
-    private static long insert(String email, String column, OffsetDateTime at) {
+    /** The rows left after body retention are deleted after the row retention (90 days); waiting mails never. */
+    @Test
+    void rowsOfMailsSentOrParkedLongerAgoThanTheRowRetentionAreDeleted() throws Exception {
+        String email = TestData.email();
+        long sentLongAgo = insert(email, "sent_at", "now() - interval '91 days'");
+        long parkedLongAgo = insert(email, "failed_at", "now() - interval '100 days'");
+        long sentWithinIt = insert(email, "sent_at", "now() - interval '89 days'");
+        long waiting = insert(email, "next_attempt_at", "now() + interval '400 days'");
+        TestData.execute("UPDATE outbox_mail SET created_at = now() - interval '200 days' WHERE id = " + waiting);
+
+        int deleted = retention.deleteOldRows().subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
+
+        assertTrue(deleted >= 2, "deleted " + deleted);
+        assertEquals(0, TestData.count("SELECT count(*) FROM outbox_mail WHERE id IN (" + sentLongAgo + ", " + parkedLongAgo + ")"));
+        assertEquals(2, TestData.count("SELECT count(*) FROM outbox_mail WHERE id IN (" + sentWithinIt + ", " + waiting + ")"));
+        TestData.execute("DELETE FROM outbox_mail WHERE id IN (" + sentWithinIt + ", " + waiting + ")");
+    }
+
+    /**
+     * An operator clears failed_at of a parked mail whose body retention has passed: it has no body,
+     * address or link any more, so the job never claims it (it would go out empty, with a dead link).
+     */
+    @Test
+    void aParkedMailWithoutItsBodyIsNeverClaimedAgain() throws Exception {
+        long parked = insert(TestData.email(), "failed_at", "now() - interval '40 days'");
+        retention.removeOldBodies().subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
+        TestData.execute("UPDATE outbox_mail SET failed_at = NULL, attempts = 0, next_attempt_at = now() - interval '1 minute' WHERE id = "
+                + parked);
+        delivery.deliver().subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
+        nl.marketplace.reviews.support.Deliveries.twoMoreRuns(delivery);
+        assertEquals(1, TestData.count("SELECT count(*) FROM outbox_mail WHERE attempts = 0 AND sent_at IS NULL AND claimed_until IS NULL "
+                + "AND body_removed_at IS NOT NULL AND id = " + parked), "never claimed");
+        TestData.execute("DELETE FROM outbox_mail WHERE id = " + parked);
+    }
+
+    private static long insert(String email, String column, String at) {
         return TestData.count("INSERT INTO outbox_mail (kind, recipient, subject, text_body, html_body, created_at, " + column
-                + ") VALUES ('CUSTOMER_MESSAGE', '" + email + "', 'Bericht', 'Beste Jenny', '<p>Beste Jenny</p>', now(), "
-                + TestData.timestamp(at) + ") RETURNING id");
+                + ") VALUES ('CUSTOMER_MESSAGE', '" + email + "', 'Bericht', 'Beste Jenny', '<p>Beste Jenny</p>', now(), " + at
+                + ") RETURNING id");
     }
 
     /** The stored text and HTML bodies of a mail. */
