@@ -2,7 +2,6 @@ package nl.marketplace.reviews.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -102,10 +101,29 @@ final class EventBurst {
                 assertDelivered(subscribers.get(p * perPartner + i), partners[p], kept, Duration.ofSeconds(60));
             }
         }
+        // Nothing more: one more event per partner is the very next message of each of its subscribers.
+        for (int p = 0; p < partners.length; p++) {
+            long next = kept(partners[p]).size() + 1L;
+            publishElsewhere("REPLY", partners[p], reviews[p][0]);
+            for (int i = 0; i < perPartner; i++) {
+                assertNextEventIs(subscribers.get(p * perPartner + i), partners[p], next, Duration.ofSeconds(30));
+            }
+        }
         for (Subscriber s : subscribers) {
-            assertNull(s.poll(Duration.ofMillis(5)), "an extra message");
             assertFalse(s.closedByServer());
         }
+    }
+
+    /**
+     * The subscriber's next message is the partner's event with this number: after a marker event
+     * was published, this proves that nothing came in between (no duplicate, no stray event), which
+     * a silence of some milliseconds cannot.
+     */
+    static void assertNextEventIs(Subscriber s, long partner, long seq, Duration timeout) throws InterruptedException {
+        JsonNode message = s.next(timeout);
+        assertEquals("next", message.path("type").asText(), "the subscription ended: " + message);
+        assertEquals(new EventCursor(partner, seq).encode(), message.path("payload").path("data").path("reviewEvents").path("cursor").asText(),
+                "partner " + partner + ": the next message is event " + seq + ", nothing before it: " + message);
     }
 
     /** The subscriber's next messages are exactly these events of the partner (numbers 1, 2, …), in order. */

@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import nl.marketplace.reviews.support.Eventually;
+import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
 
 /**
@@ -152,7 +153,10 @@ class InFlightLimitTest {
             CompletableFuture<HttpResponse<String>> admitted = client.sendAsync(HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(QUERY)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(500);
+            // Admitted, and its statement waits for the lock beside those of the clients that hung up.
+            Eventually.until("the new request runs", Duration.ofSeconds(10), () -> limit.inFlight() == 1);
+            Eventually.until("its statement waits for the lock", Duration.ofSeconds(10), () -> TestData.count(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") >= MAX + 1);
             assertTrue(!admitted.isDone(), "running and waiting for the lock, not shed");
             assertEquals(1, limit.inFlight());
             lock.rollback();

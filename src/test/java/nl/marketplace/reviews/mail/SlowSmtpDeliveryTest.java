@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import nl.marketplace.reviews.rereview.ReReviewFlow;
+import nl.marketplace.reviews.support.Deliveries;
 import nl.marketplace.reviews.support.Eventually;
 import nl.marketplace.reviews.support.SlowSmtpServer;
 import nl.marketplace.reviews.support.TestClock;
@@ -55,7 +56,8 @@ class SlowSmtpDeliveryTest {
         long partner = TestData.partner("Slow mail partner");
         List<String> emails = new ArrayList<>();
         TestEnvironment.stopMail();
-        try (SlowSmtpServer slow = new SlowSmtpServer(TestEnvironment.smtpPort(), Duration.ofSeconds(1))) {
+        try (SlowSmtpServer slow = new SlowSmtpServer(Duration.ofSeconds(1))) {
+            TestEnvironment.routeMailTo(slow.port());
             for (int i = 0; i < 10; i++) {
                 String email = TestData.email();
                 emails.add(email);
@@ -67,9 +69,11 @@ class SlowSmtpDeliveryTest {
             a.get();
             b.get();
             String ours = "recipient IN ('" + String.join("','", emails) + "')";
-            Eventually.until("all ten sent", Duration.ofSeconds(30),
-                    () -> TestData.count("SELECT count(*) FROM outbox_mail WHERE sent_at IS NULL AND " + ours) == 0);
-            Thread.sleep(4000); // longer than a lease: a mail claimed again would arrive now
+            // All ten sent, two more runs of the job after that, and nothing on its way to the server:
+            // a mail claimed again would have been sent (or be arriving) by now.
+            Deliveries.settled(delivery, ours);
+            assertEquals(0, TestData.count("SELECT count(*) FROM outbox_mail WHERE failed_at IS NOT NULL AND " + ours));
+            Eventually.until("nothing more on its way", Duration.ofSeconds(10), () -> slow.receiving() == 0);
             List<String> got = slow.accepted().stream().filter(emails::contains).toList();
             for (String email : emails) {
                 assertEquals(1, Collections.frequency(got, email), email + " in " + got);
@@ -84,14 +88,16 @@ class SlowSmtpDeliveryTest {
         long partner = TestData.partner("Refused mail partner");
         String email = "refuse-" + TestData.email();
         TestEnvironment.stopMail();
-        try (SlowSmtpServer refusing = new SlowSmtpServer(TestEnvironment.smtpPort(), Duration.ZERO)) {
+        try (SlowSmtpServer refusing = new SlowSmtpServer(Duration.ZERO)) {
+            TestEnvironment.routeMailTo(refusing.port());
             long review = TestData.review(partner, 3, TestClock.now().minusDays(1), email, "nl");
             ReReviewFlow.emailCustomer(Tokens.partner(partner), review, "Hallo");
             String parked = "SELECT count(*) FROM outbox_mail WHERE recipient = '" + email + "' AND failed_at IS NOT NULL "
                     + "AND sent_at IS NULL AND attempts = 2 AND last_error LIKE '%Recipient address rejected%' "
                     + "AND last_error NOT LIKE '%" + email + "%'";
             Eventually.until("the mail is parked", Duration.ofSeconds(20), () -> TestData.count(parked) == 1);
-            Thread.sleep(3000); // the job runs every second and backs off 1 s: it would have tried again by now
+            // Two more runs of the job, each of which would have claimed the mail were it still due.
+            Deliveries.twoMoreRuns(delivery);
             assertEquals(1, TestData.count(parked), "a parked mail is not tried again");
             assertFalse(refusing.accepted().contains(email));
         } finally {

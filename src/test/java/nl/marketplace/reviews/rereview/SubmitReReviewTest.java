@@ -25,6 +25,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import nl.marketplace.reviews.api.Operations;
+import nl.marketplace.reviews.support.Deliveries;
 import nl.marketplace.reviews.support.Mails;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
@@ -37,6 +38,9 @@ class SubmitReReviewTest {
 
     @TestHTTPResource("/graphql")
     URI endpoint;
+
+    @jakarta.inject.Inject
+    nl.marketplace.reviews.mail.MailDelivery delivery;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -107,7 +111,8 @@ class SubmitReReviewTest {
         assertEquals(1, sent);
         assertEquals(1, TestData.count("SELECT count(*) FROM re_review_request WHERE review_id = " + review));
         Mails.await(email, 2);
-        Thread.sleep(2500); // two more delivery runs: still exactly one request mail
+        Deliveries.settled(delivery, "recipient = '" + email + "'");
+        assertEquals(2, TestData.count("SELECT count(*) FROM outbox_mail WHERE recipient = '" + email + "'"), "one mail and one request");
         assertEquals(2, Mails.to(email).size());
     }
 

@@ -1,12 +1,13 @@
 package nl.marketplace.reviews.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,10 @@ import nl.marketplace.reviews.support.Tokens;
 /**
  * Who may do what, every cell: each operation that is not public, for the review's partner, another
  * partner, an administrator, nobody, a token with both groups (the review's partner and admin) and a
- * partner token without partner_id. A refused cell answers FORBIDDEN and changes nothing in the
- * database; an allowed cell is not refused (it may still have userErrors of its own).
+ * partner token without partner_id. Every cell works on data of its own (a fresh review, reply,
+ * contact or exclusion request), so cells cannot hide each other's outcome. A refused cell answers
+ * FORBIDDEN and changes nothing in the database; an allowed cell does what it says: no error, no
+ * userError, and its change is there (a userError refusal is not "allowed").
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -40,17 +43,11 @@ class RoleTableTest {
 
     private static long owner;
     private static long other;
-    private static long review;
-    private static String exclusionId;
 
     @BeforeAll
     static void data() {
         owner = TestData.partner("Role table partner");
         other = TestData.partner("Role table other partner");
-        review = TestData.review(owner, 4, TestClock.now().minusDays(2), TestData.email(), "nl");
-        long exclusion = TestData.count("INSERT INTO review_exclusion (review_id, reason, text, requested_by, requested_at) VALUES ("
-                + review + ", 'CARRIER', 'Kwijt', 'partner-" + owner + "', " + TestData.timestamp(TestClock.now()) + ") RETURNING id");
-        exclusionId = nl.marketplace.reviews.graphql.GlobalId.encode(nl.marketplace.reviews.exclusion.Exclusion.TYPE, exclusion);
     }
 
     private static String token(Who who) {
@@ -64,49 +61,118 @@ class RoleTableTest {
         };
     }
 
-    /** One operation: how to call it, and who may. */
-    private record Operation(String name, Function<String, JsonPath> call, List<Who> allowed) {
+    /** What a cell works on: a fresh not-positive review of the owner (contacted once), and an open exclusion request of it. */
+    private record Target(long review, String reviewId, String orderNumber, String exclusionId) {
+
+        static Target fresh() {
+            long review = TestData.review(owner, 4, TestClock.now().minusDays(2), TestData.email(), "nl");
+            TestData.execute("INSERT INTO reply (review_id, text) VALUES (" + review + ", 'Eerder antwoord')");
+            TestData.execute("INSERT INTO customer_contact (review_id, message, created_at) VALUES (" + review + ", 'Eerder bericht', "
+                    + TestData.timestamp(TestClock.now().minusDays(1)) + ")");
+            long exclusion = TestData.count("INSERT INTO review_exclusion (review_id, reason, text, requested_by, requested_at) VALUES ("
+                    + review + ", 'CARRIER', 'Kwijt', 'partner-" + owner + "', " + TestData.timestamp(TestClock.now()) + ") RETURNING id");
+            String orderNumber = TestData.string("SELECT o.order_number FROM customer_order o JOIN review r ON r.order_id = o.id WHERE r.id = "
+                    + review);
+            return new Target(review, TestData.reviewId(review), orderNumber,
+                    nl.marketplace.reviews.graphql.GlobalId.encode(nl.marketplace.reviews.exclusion.Exclusion.TYPE, exclusion));
+        }
+
+        Map<String, Object> input(Object... more) {
+            Map<String, Object> input = new java.util.HashMap<>(Map.of("reviewId", reviewId));
+            for (int i = 0; i < more.length; i += 2) {
+                input.put((String) more[i], more[i + 1]);
+            }
+            return input;
+        }
+
+        long count(String sqlWithReview) {
+            return TestData.count(sqlWithReview.replace("$review", Long.toString(review)));
+        }
+    }
+
+    /** One operation: how to call it, who may, and what an allowed call did (asserted on its answer and the database). */
+    private record Operation(String name, BiFunction<String, Target, JsonPath> call, List<Who> allowed,
+            BiConsumer<JsonPath, Target> didIt, java.util.function.Consumer<Target> prepare) {
+
+        Operation(String name, BiFunction<String, Target, JsonPath> call, List<Who> allowed, BiConsumer<JsonPath, Target> didIt) {
+            this(name, call, allowed, didIt, t -> { });
+        }
     }
 
     private static final List<Who> PARTNER_ACTION = List.of(Who.OWNER, Who.OWNER_AND_ADMIN);
     private static final List<Who> PRIVATE_READ = List.of(Who.OWNER, Who.ADMIN, Who.OWNER_AND_ADMIN);
     private static final List<Who> PLATFORM = List.of(Who.ADMIN, Who.OWNER_AND_ADMIN);
 
-    private static JsonPath reviewField(String token, String field) {
-        return GraphQL.postAs(token, "query($id: ID!) { review(id: $id) { " + field + " } }", "id", TestData.reviewId(review));
+    private static JsonPath reviewField(String token, Target t, String field) {
+        return GraphQL.postAs(token, "query($id: ID!) { review(id: $id) { " + field + " } }", "id", t.reviewId());
     }
 
-    private static Map<String, Object> onReview(Object... more) {
-        Map<String, Object> input = new java.util.HashMap<>(Map.of("reviewId", TestData.reviewId(review)));
-        for (int i = 0; i < more.length; i += 2) {
-            input.put((String) more[i], more[i + 1]);
-        }
-        return input;
+    private static void noUserErrors(JsonPath answer, String mutation) {
+        assertEquals(List.of(), answer.getList("data." + mutation + ".userErrors"), answer.prettify());
     }
 
     private static List<Operation> operations() {
         return List.of(
-                new Operation("reply", t -> GraphQL.postAs(t, Operations.read("Reply"), "input", onReview("text", "Antwoord")),
-                        PARTNER_ACTION),
-                new Operation("deleteReply", t -> GraphQL.postAs(t, Operations.read("DeleteReply"), "input", onReview()), PARTNER_ACTION),
-                new Operation("emailCustomer", t -> GraphQL.postAs(t, Operations.read("EmailCustomer"), "input",
-                        onReview("message", "Hallo")), PARTNER_ACTION),
-                new Operation("requestReReview", t -> GraphQL.postAs(t, Operations.read("RequestReReview"), "input", onReview()),
-                        PARTNER_ACTION),
-                new Operation("requestExclusion", t -> GraphQL.postAs(t, Operations.read("RequestExclusion"), "input",
-                        onReview("reason", "OTHER", "text", "Klopt niet")), PARTNER_ACTION),
-                new Operation("decideExclusion", t -> GraphQL.postAs(t, Operations.read("DecideExclusion"), "input",
-                        Map.of("exclusionId", exclusionId, "decision", "REJECTED", "note", "Nee")), PLATFORM),
-                new Operation("registerOrders", t -> GraphQL.postAs(t, Operations.read("RegisterOrders"), "input",
-                        Map.of("orders", List.of(Map.of("orderNumber", "ROLE-" + java.util.UUID.randomUUID(), "partnerId",
-                                TestData.partnerId(owner), "customerId", "K-role-" + java.util.UUID.randomUUID(), "firstName", "Jenny", "city", "Enschede", "email",
-                                "role@example.com", "reviewOptIn", false, "expectedDeliveryDate", "2026-01-01")))), PLATFORM),
-                new Operation("review.orderNumber", t -> reviewField(t, "orderNumber"), PRIVATE_READ),
-                new Operation("review.contacts", t -> reviewField(t, "contacts { message }"), PRIVATE_READ),
-                new Operation("review.customerContacts", t -> reviewField(t, "customerContacts { totalCount nodes { message } }"), PRIVATE_READ),
-                new Operation("review.reReview", t -> reviewField(t, "reReview { status }"), PRIVATE_READ),
-                new Operation("review.exclusions", t -> reviewField(t, "exclusions { reason }"), PRIVATE_READ),
-                new Operation("review (public)", t -> reviewField(t, "overall authorName reply { text }"), List.of(Who.values())));
+                new Operation("reply", (tk, t) -> GraphQL.postAs(tk, Operations.read("Reply"), "input", t.input("text", "Antwoord")),
+                        PARTNER_ACTION, (a, t) -> {
+                            noUserErrors(a, "reply");
+                            assertEquals("Antwoord", a.getString("data.reply.review.reply.text"));
+                            assertEquals(1, t.count("SELECT count(*) FROM reply WHERE review_id = $review AND text = 'Antwoord'"));
+                        }),
+                new Operation("deleteReply", (tk, t) -> GraphQL.postAs(tk, Operations.read("DeleteReply"), "input", t.input()), PARTNER_ACTION,
+                        (a, t) -> {
+                            noUserErrors(a, "deleteReply");
+                            assertNull(a.get("data.deleteReply.review.reply"));
+                            assertEquals(0, t.count("SELECT count(*) FROM reply WHERE review_id = $review"));
+                        }),
+                new Operation("emailCustomer", (tk, t) -> GraphQL.postAs(tk, Operations.read("EmailCustomer"), "input",
+                        t.input("message", "Hallo")), PARTNER_ACTION, (a, t) -> {
+                            noUserErrors(a, "emailCustomer");
+                            assertEquals("Hallo", a.getString("data.emailCustomer.contact.message"));
+                            assertEquals(1, t.count("SELECT count(*) FROM customer_contact WHERE review_id = $review AND message = 'Hallo'"));
+                        }),
+                new Operation("requestReReview", (tk, t) -> GraphQL.postAs(tk, Operations.read("RequestReReview"), "input", t.input()),
+                        PARTNER_ACTION, (a, t) -> {
+                            noUserErrors(a, "requestReReview");
+                            assertEquals("SENT", a.getString("data.requestReReview.reReview.status"));
+                            assertEquals(1, t.count("SELECT count(*) FROM re_review_request WHERE review_id = $review"));
+                        }),
+                new Operation("requestExclusion", (tk, t) -> GraphQL.postAs(tk, Operations.read("RequestExclusion"), "input",
+                        t.input("reason", "OTHER", "text", "Klopt niet")), PARTNER_ACTION, (a, t) -> {
+                            noUserErrors(a, "requestExclusion");
+                            assertEquals("OTHER", a.getString("data.requestExclusion.exclusion.reason"));
+                            assertEquals(1, t.count("SELECT count(*) FROM review_exclusion WHERE review_id = $review AND decision IS NULL AND reason = 'OTHER'"));
+                        }, t -> TestData.execute("UPDATE review_exclusion SET decision = 'REJECTED', decided_by = 'admin', decided_at = now() "
+                                + "WHERE review_id = " + t.review())), // one open request per review: the fresh one is decided first
+                new Operation("decideExclusion", (tk, t) -> GraphQL.postAs(tk, Operations.read("DecideExclusion"), "input",
+                        Map.of("exclusionId", t.exclusionId(), "decision", "REJECTED", "note", "Nee")), PLATFORM, (a, t) -> {
+                            noUserErrors(a, "decideExclusion");
+                            assertEquals("REJECTED", a.getString("data.decideExclusion.exclusion.decision"));
+                            assertEquals(1, t.count("SELECT count(*) FROM review_exclusion WHERE review_id = $review AND decision = 'REJECTED'"));
+                        }),
+                new Operation("registerOrders", (tk, t) -> GraphQL.postAs(tk, Operations.read("RegisterOrders"), "input",
+                        Map.of("orders", List.of(Map.of("orderNumber", "ROLE-" + t.review(), "partnerId", TestData.partnerId(owner),
+                                "customerId", "K-role-" + t.review(), "firstName", "Jenny", "city", "Enschede", "email", "role@example.com",
+                                "reviewOptIn", false, "expectedDeliveryDate", "2026-01-01")))), PLATFORM, (a, t) -> {
+                                    noUserErrors(a, "registerOrders");
+                                    assertEquals(1, a.getInt("data.registerOrders.registered"));
+                                    assertEquals(1, t.count("SELECT count(*) FROM customer_order WHERE order_number = 'ROLE-$review'"));
+                                }),
+                new Operation("review.orderNumber", (tk, t) -> reviewField(tk, t, "orderNumber"), PRIVATE_READ,
+                        (a, t) -> assertEquals(t.orderNumber(), a.getString("data.review.orderNumber"))),
+                new Operation("review.contacts", (tk, t) -> reviewField(tk, t, "contacts { message }"), PRIVATE_READ,
+                        (a, t) -> assertEquals(List.of("Eerder bericht"), a.getList("data.review.contacts.message"))),
+                new Operation("review.customerContacts", (tk, t) -> reviewField(tk, t, "customerContacts { totalCount nodes { message } }"),
+                        PRIVATE_READ, (a, t) -> assertEquals(List.of("Eerder bericht"), a.getList("data.review.customerContacts.nodes.message"))),
+                new Operation("review.reReview", (tk, t) -> reviewField(tk, t, "reReview { status }"), PRIVATE_READ,
+                        (a, t) -> assertEquals("NOT_REQUESTED", a.getString("data.review.reReview.status"))),
+                new Operation("review.exclusions", (tk, t) -> reviewField(tk, t, "exclusions { reason }"), PRIVATE_READ,
+                        (a, t) -> assertEquals(List.of("CARRIER"), a.getList("data.review.exclusions.reason"))),
+                new Operation("review (public)", (tk, t) -> reviewField(tk, t, "overall authorName reply { text }"), List.of(Who.values()),
+                        (a, t) -> {
+                            assertEquals(4, a.getInt("data.review.overall"));
+                            assertEquals("Eerder antwoord", a.getString("data.review.reply.text"));
+                        }));
     }
 
     static Stream<Arguments> cells() {
@@ -125,22 +191,22 @@ class RoleTableTest {
                 + TestData.count("SELECT count(*) FROM review_event") + "/" + TestData.count("SELECT count(*) FROM review_exclusion") + "/"
                 + TestData.count("SELECT count(*) FROM review_exclusion WHERE decision IS NOT NULL") + "/"
                 + TestData.count("SELECT count(*) FROM re_review_request") + "/" + TestData.count("SELECT count(*) FROM customer_contact") + "/"
-                + TestData.count("SELECT count(*) FROM reply") + "/"
-                + TestData.count("SELECT coalesce(sum(hashtext(text)), 0) FROM reply WHERE review_id = " + review);
+                + TestData.count("SELECT count(*) FROM reply") + "/" + TestData.count("SELECT coalesce(sum(hashtext(text)), 0) FROM reply");
     }
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("cells")
     void everyCellOfTheRoleTable(String name, Who who, Operation operation) {
-        boolean allowed = operation.allowed().contains(who);
-        String before = allowed ? null : digest();
-        JsonPath answer = operation.call().apply(token(who));
-        List<String> codes = answer.getList("errors.extensions.code");
-        if (allowed) {
-            assertEquals(null, codes, name + " as " + who + " is allowed: " + answer.prettify());
+        Target target = Target.fresh();
+        operation.prepare().accept(target);
+        if (operation.allowed().contains(who)) {
+            JsonPath answer = operation.call().apply(token(who), target);
+            assertNull(answer.get("errors"), name + " as " + who + " is allowed: " + answer.prettify());
+            operation.didIt().accept(answer, target);
         } else {
-            assertEquals(List.of("FORBIDDEN"), codes, name + " as " + who + " is refused: " + answer.prettify());
-            assertNotEquals(null, before);
+            String before = digest();
+            JsonPath answer = operation.call().apply(token(who), target);
+            assertEquals(List.of("FORBIDDEN"), answer.getList("errors.extensions.code"), name + " as " + who + " is refused: " + answer.prettify());
             assertEquals(before, digest(), name + " as " + who + " changed something");
         }
     }

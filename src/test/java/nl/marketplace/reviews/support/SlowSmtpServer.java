@@ -25,11 +25,22 @@ public final class SlowSmtpServer implements AutoCloseable {
     private final Duration perMessage;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger receiving = new java.util.concurrent.atomic.AtomicInteger();
 
-    public SlowSmtpServer(int port, Duration perMessage) throws IOException {
-        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+    /** On a free port of its own (see {@link #port()}). */
+    public SlowSmtpServer(Duration perMessage) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.perMessage = perMessage;
         threads.submit(this::acceptLoop);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Messages being received now (DATA begun, not yet answered): 0 means nothing more is on its way. */
+    public int receiving() {
+        return receiving.get();
     }
 
     /** The recipients of the accepted messages, one entry per message. */
@@ -73,13 +84,18 @@ public final class SlowSmtpServer implements AutoCloseable {
                         }
                     }
                     case "DATA" -> {
-                        reply(out, "354 End data with <CR><LF>.<CR><LF>");
-                        while ((line = in.readLine()) != null && !line.equals(".")) {
-                            // the message itself is not needed
+                        receiving.incrementAndGet();
+                        try {
+                            reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                            while ((line = in.readLine()) != null && !line.equals(".")) {
+                                // the message itself is not needed
+                            }
+                            Thread.sleep(perMessage.toMillis());
+                            accepted.addAll(recipients);
+                            reply(out, "250 OK queued");
+                        } finally {
+                            receiving.decrementAndGet();
                         }
-                        Thread.sleep(perMessage.toMillis());
-                        accepted.addAll(recipients);
-                        reply(out, "250 OK queued");
                     }
                     case "RSET" -> {
                         recipients.clear();

@@ -12,17 +12,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy to a local port whose connections a test can cut, as a lost network would: the
- * client's sockets close at once and new ones are refused until {@link #resume()}.
+ * client's sockets close at once and new ones are refused until {@link #resume()}. It keeps its
+ * own port for as long as it lives and may be pointed at another target, so that a test can replace
+ * the server behind it without binding a fixed port again.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
-    private final int target;
+    private final byte[] refusal;
+    private volatile int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
     public TcpProxy(int target) {
+        this(target, new byte[0]);
+    }
+
+    /** @param refusal what a connection made while cut is told before it is closed (an SMTP front says 421) */
+    public TcpProxy(int target, byte[] refusal) {
         this.target = target;
+        this.refusal = refusal;
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -49,6 +58,11 @@ public final class TcpProxy implements AutoCloseable {
         cut = false;
     }
 
+    /** From now on new connections go to this port (open ones stay where they are). */
+    public void retarget(int port) {
+        target = port;
+    }
+
     /** Under the lock of cut(), so that a connection accepted while it runs is not left open. */
     private synchronized boolean track(Socket client, Socket upstream) {
         if (cut) {
@@ -64,12 +78,18 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 if (cut) {
-                    client.close();
+                    refuse(client);
                     continue;
                 }
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                Socket upstream;
+                try {
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                } catch (IOException e) {
+                    refuse(client); // nothing behind the proxy: the client is not left waiting
+                    continue;
+                }
                 if (!track(client, upstream)) {
-                    client.close();
+                    refuse(client);
                     upstream.close();
                     continue;
                 }
@@ -78,6 +98,15 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 // the server socket closed, or the target refused: the client sees a closed connection
             }
+        }
+    }
+
+    private void refuse(Socket client) {
+        try (client) {
+            client.getOutputStream().write(refusal);
+            client.getOutputStream().flush();
+        } catch (IOException e) {
+            // gone already
         }
     }
 

@@ -113,6 +113,18 @@ public final class TestData {
     }
 
     /** A mail address of its own for one test, so that tests can count their mails. */
+    /** The first column of the first row, as text. */
+    public static String string(String sql) {
+        try (Connection c = TestEnvironment.connect(); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row: " + sql);
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String email() {
         return "c-" + UUID.randomUUID() + "@example.com";
     }

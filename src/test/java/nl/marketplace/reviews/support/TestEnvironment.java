@@ -26,7 +26,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <ul>
  * <li>a database on the machine's PostgreSQL (127.0.0.1:5432, trust auth): {@code reviews_test},
  * dropped and made anew once per test run, with the demo data; never the demo data folder;</li>
- * <li>a GreenMail SMTP server on a free port, which tests may stop and start;</li>
+ * <li>a GreenMail SMTP server, which tests may stop and start, behind an SMTP port of the run's own
+ * ({@link TcpProxy}, bound once): a restarted GreenMail takes a new free port and the proxy points
+ * there, so no port is ever bound twice (a rebind raced with the old socket's release once);</li>
  * <li>an RSA key pair: the service trusts its public key, {@link Tokens} signs with its private one.</li>
  * </ul>
  */
@@ -35,7 +37,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     public static final String ISSUER = "https://login.test";
     private static KeyPair keys;
     private static GreenMail smtp;
-    private static int smtpPort;
+    private static TcpProxy smtpFront;
 
     public static final String HOST = System.getProperty("test.db.host", "127.0.0.1");
     public static final String PORT = System.getProperty("test.db.port", "5432");
@@ -53,9 +55,10 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Tests need PostgreSQL at " + HOST + ":" + PORT
                     + " with trust auth for user " + USER + " (see README): " + e.getMessage(), e);
         }
-        smtpPort = freePort();
+        // While GreenMail is down the front answers as a mail server that is going away would.
+        smtpFront = new TcpProxy(freePort(), "421 4.3.2 Service not available\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         startMail();
-        Map<String, String> config = serviceConfig(HOST, Integer.parseInt(PORT), NAME, smtpPort);
+        Map<String, String> config = serviceConfig(HOST, Integer.parseInt(PORT), NAME, smtpFront.port());
         config.put("reviews.demo-data.load", "true");
         config.put("reviews.invitation.interval", "24h");
         return config;
@@ -79,6 +82,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.put("reviews.mail.delivery-interval", "1s");
         config.put("reviews.mail.backoff", "1s");
         config.put("reviews.mail.max-backoff", "2s");
+        // A send that never ends (docs/upstream/mail-client-hang.md) fails after this, not after 30 s.
+        config.put("reviews.mail.send-timeout", "5s");
         config.put("reviews.re-review.page-url", "https://shop.test/opnieuw");
         config.put("reviews.invitation.page-url", "https://shop.test/beoordeling");
         return config;
@@ -87,6 +92,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         stopMail();
+        smtpFront.close();
         // The database stays for inspection after a run; the next run makes it anew.
     }
 
@@ -95,20 +101,30 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         return smtp;
     }
 
-    /** The port the service sends mail to (a test may put another SMTP server there while GreenMail is stopped). */
+    /** The port the service sends mail to. */
     public static int smtpPort() {
-        return smtpPort;
+        return smtpFront.port();
     }
 
+    /** A new GreenMail on a free port of its own, and the service's mail goes to it. */
     public static synchronized void startMail() {
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        routeMailTo(smtp.getSmtp().getPort());
     }
 
+    /** The service's mail server is gone: a connection to it is told 421 and closed. */
     public static synchronized void stopMail() {
+        smtpFront.cut();
         if (smtp != null) {
             smtp.stop();
         }
+    }
+
+    /** The service's mail goes to another SMTP server of the test (on a port of its own) while GreenMail is stopped. */
+    public static synchronized void routeMailTo(int port) {
+        smtpFront.retarget(port);
+        smtpFront.resume();
     }
 
     static KeyPair keys() {
