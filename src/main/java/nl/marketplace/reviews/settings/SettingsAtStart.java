@@ -21,12 +21,12 @@ import io.smallrye.config.ConfigMappings;
 
 /**
  * Checks every {@code reviews.*} setting when the service starts, before it serves anything: each
- * group's own rules ({@link CheckedSettings}), and that every {@code reviews.*} name given in a
- * property file or as a system property is one the service knows (a typo would otherwise be
- * ignored in silence). A wrong value stops the start with one line per problem naming the setting,
- * its value and what it must be (Quarkus prints a {@link ConfigurationException} without a stack
- * trace), as a missing database does. Environment variables are not checked for unknown names:
- * Kubernetes adds REVIEWS_DB_RW_SERVICE_HOST and the like for every Service in the namespace.
+ * group's own rules ({@link CheckedSettings}), and that every {@code reviews.*} name given is one
+ * the service knows (a typo would otherwise be ignored in silence). A wrong value stops the start
+ * with one line per problem naming the setting, its value and what it must be (Quarkus prints a
+ * {@link ConfigurationException} without a stack trace), as a missing database does. Environment
+ * variables that Kubernetes makes for a Service in the namespace (REVIEWS_DB_RW_SERVICE_HOST,
+ * REVIEWS_DB_RW_PORT_5432_TCP for CloudNativePG's reviews-db-rw) are not settings and are let be.
  */
 @ApplicationScoped
 public class SettingsAtStart {
@@ -54,11 +54,21 @@ public class SettingsAtStart {
         }
         List<String> problems = new ArrayList<>(checks.problems());
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith("reviews.") && !known.contains(name)) {
+            if (name.startsWith("reviews.") && !known.contains(name) && !kubernetesServiceLink(config, name)) {
                 problems.add(name + "=" + checks.valueOr(name, "") + ": is not a setting of this service (README, Configuration)");
             }
         }
         return problems;
+    }
+
+    /** Kubernetes' service links: <SERVICE>_SERVICE_HOST, _SERVICE_PORT[_NAME], _PORT, _PORT_<n>_<PROTO>[_PROTO|_PORT|_ADDR]. */
+    private static final java.util.regex.Pattern SERVICE_LINK = java.util.regex.Pattern.compile(
+            "[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT|PORT_\\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)");
+
+    static boolean kubernetesServiceLink(Config config, String name) {
+        ConfigValue value = config.getConfigValue(name);
+        return value != null && value.getSourceName() != null && value.getSourceName().startsWith("EnvConfigSource")
+                && SERVICE_LINK.matcher(name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")).matches();
     }
 
     /** The full names of a group's settings, from its @ConfigMapping interface. */

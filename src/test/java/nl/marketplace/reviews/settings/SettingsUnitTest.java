@@ -49,12 +49,17 @@ class SettingsUnitTest {
     private static final String KEY = "9WfzqzLrs0PZ8GcTbdwjQ7rjdgOEgqoHsCeiZ4mQLmk=";
 
     static List<String> problems(Map<String, String> given) {
+        return problems(given, Map.of());
+    }
+
+    /** With these environment variables too (as the pod's environment gives them). */
+    static List<String> problems(Map<String, String> given, Map<String, String> environment) {
         Map<String, String> settings = new HashMap<>(given);
         settings.putIfAbsent("reviews.mail.link-key", KEY);
         settings.values().removeIf(v -> v == null);
         // As Quarkus builds it: its converters ("30d"), unknown names left to the service's own check.
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDiscoveredConverters().withValidateUnknown(false)
-                .withSources(new PropertiesConfigSource(settings, "test", 100));
+                .withSources(new PropertiesConfigSource(settings, "test", 100), new io.smallrye.config.EnvConfigSource(environment, 300));
         GROUPS.forEach(builder::withMapping);
         SmallRyeConfig config = builder.build();
         List<CheckedSettings> groups = new ArrayList<>();
@@ -130,6 +135,16 @@ class SettingsUnitTest {
                 "reviews.classes.positive-from", "10", "reviews.score.standard", "8.8", "reviews.invitation.first-day", "0",
                 "reviews.invitation.last-day", "0", "reviews.db.direct-url", "postgresql://reviews-db-rw:5432/reviews?sslmode=require",
                 "reviews.graphql.max-queued", "0", "reviews.http-cache.max-age", "0s")));
+    }
+
+    /** Kubernetes' service links for CloudNativePG's reviews-db-rw are no settings; a typo in the environment is. */
+    @Test
+    void theEnvironmentIsCheckedButKubernetesServiceLinksAreLetBe() {
+        assertEquals(List.of(), problems(Map.of(), Map.of("REVIEWS_DB_RW_SERVICE_HOST", "10.0.0.1", "REVIEWS_DB_RW_SERVICE_PORT", "5432",
+                "REVIEWS_DB_RW_PORT", "tcp://10.0.0.1:5432", "REVIEWS_DB_RW_PORT_5432_TCP_ADDR", "10.0.0.1",
+                "REVIEWS_DB_RO_SERVICE_PORT_POSTGRES", "5432", "REVIEWS_MAIL_LEASE", "200s")));
+        assertEquals(List.of("reviews.mail.leese=10s: is not a setting of this service (README, Configuration)"),
+                problems(Map.of(), Map.of("REVIEWS_MAIL_LEESE", "10s")));
     }
 
     @Test

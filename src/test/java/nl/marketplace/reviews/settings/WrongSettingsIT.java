@@ -38,6 +38,7 @@ class WrongSettingsIT {
         }
         Map<String, String> config = PackagedInstance.config(TestEnvironment.HOST, Integer.parseInt(TestEnvironment.PORT), DATABASE,
                 TestEnvironment.freePort());
+        config.remove("reviews.mail.send-timeout"); // the tests' 5 s; here the default (30 s) applies
         for (int i = 0; i < settings.length; i += 2) {
             config.put(settings[i], settings[i + 1]);
         }
@@ -58,12 +59,15 @@ class WrongSettingsIT {
         assertFalse(ended.output().contains("Listening on"), "it never served: " + ended.output());
     }
 
+    /** A misspelt setting in the environment, and a value out of range; Kubernetes' service links are no settings. */
     @Test
     void anUnknownNameStopsTheStart() {
         PackagedInstance.Ended ended = PackagedInstance.startExpectingFailure("unknown-setting",
-                databaseAnd("reviews.mail.leese", "10s", "reviews.classes.positive-from", "5"), Map.of(), Duration.ofSeconds(60));
+                databaseAnd("reviews.classes.positive-from", "5"), Map.of("REVIEWS_MAIL_LEESE", "10s",
+                        "REVIEWS_DB_RW_SERVICE_HOST", "10.0.0.1", "REVIEWS_DB_RW_PORT_5432_TCP_ADDR", "10.0.0.1"), Duration.ofSeconds(60));
         assertNotEquals(0, ended.exitCode(), ended.output());
         assertTrue(ended.output().contains("reviews.mail.leese=10s: is not a setting of this service"), ended.output());
         assertTrue(ended.output().contains("reviews.classes.positive-from=5: must be from 7 to 10"), ended.output());
+        assertFalse(ended.output().contains("reviews.db.rw"), "service links are no settings: " + ended.output());
     }
 }
