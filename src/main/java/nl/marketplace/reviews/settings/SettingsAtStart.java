@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -38,7 +39,13 @@ public class SettingsAtStart {
             // Where the tests' clock starts (src/test/.../TestClock); the service never reads it outside the tests.
             "reviews.test.now");
 
-    void check(@Observes @Priority(1) StartupEvent event, @Any Instance<CheckedSettings> groups, Config config) {
+    /**
+     * Before every other start-up observer: the scheduler starts its jobs on StartupEvent too
+     * (at PLATFORM_BEFORE), and a job that runs while a refused start shuts down logs a stack trace
+     * beside the one line that matters.
+     */
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1000) StartupEvent event, @Any Instance<CheckedSettings> groups,
+            Config config) {
         List<String> problems = problems(groups, config);
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid settings, the service does not start:\n" + String.join("\n", problems));
