@@ -57,18 +57,47 @@ public class StrictScalars implements EventingService {
 
     @SuppressWarnings("rawtypes")
     static synchronized void install() {
-        replace("Int", INT_TYPES, Scalars.GraphQLInt.getCoercing());
-        replace("DateTime", DATE_TIME_TYPES, new OffsetDateTimeInput());
+        replace("Int", INT_TYPES, Scalars.GraphQLInt.getCoercing(), null, null);
+        replace("DateTime", DATE_TIME_TYPES, new OffsetDateTimeInput(), "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
+                "A moment: an RFC 3339 date-time with its offset (2026-12-01T09:30:00+01:00). Outputs are given in UTC "
+                        + "(2026-12-01T08:30:00Z); an input may carry any offset, and one without an offset is refused.");
+        describe("Date", DATE_TYPES, "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
+                "A calendar day, RFC 3339 full-date (2026-12-01): a day in Europe/Amsterdam, the marketplace's calendar.");
     }
 
+    /** The Java types SmallRye 2.17 maps to "Date" (DateScalar). */
+    private static final List<String> DATE_TYPES = List.of("java.time.LocalDate", "java.sql.Date");
+
     @SuppressWarnings("rawtypes")
-    private static void replace(String name, List<String> javaTypes, Coercing input) {
+    private static void replace(String name, List<String> javaTypes, Coercing input, String specifiedBy, String description) {
         GraphQLScalarType current = GraphQLScalarTypes.getScalarByName(name);
         if (current.getCoercing() instanceof StrictInput) {
             return;
         }
-        GraphQLScalarType strict = current.transform(b -> b.coercing(new StrictInput(input, current.getCoercing())));
+        GraphQLScalarType strict = current.transform(b -> {
+            b.coercing(new StrictInput(input, current.getCoercing()));
+            if (specifiedBy != null) {
+                specify(b, specifiedBy, description);
+            }
+        });
         javaTypes.forEach(type -> GraphQLScalarTypes.registerCustomScalar(name, type, strict));
+    }
+
+    /** The URL both as graphql-java's property and as the applied @specifiedBy, which is what the printed schema shows. */
+    private static void specify(GraphQLScalarType.Builder b, String url, String description) {
+        b.specifiedByUrl(url).description(description).withAppliedDirective(graphql.Directives.SpecifiedByDirective.toAppliedDirective()
+                .transform(d -> d.clearArguments().argument(graphql.schema.GraphQLAppliedDirectiveArgument.newArgument().name("url")
+                        .type(Scalars.GraphQLString).valueProgrammatic(url).build())));
+    }
+
+    /** A scalar whose coercion stays SmallRye's, declared for tools that load the schema (@specifiedBy). */
+    private static void describe(String name, List<String> javaTypes, String specifiedBy, String description) {
+        GraphQLScalarType current = GraphQLScalarTypes.getScalarByName(name);
+        if (specifiedBy.equals(current.getSpecifiedByUrl())) {
+            return;
+        }
+        GraphQLScalarType described = current.transform(b -> specify(b, specifiedBy, description));
+        javaTypes.forEach(type -> GraphQLScalarTypes.registerCustomScalar(name, type, described));
     }
 
     @Override
