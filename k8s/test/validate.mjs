@@ -100,6 +100,14 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
   for (const env of container.env ?? []) provided.set(env.name, env.value ?? env.valueFrom);
   for (const key of required) check(provided.has(key), `${where}: configuration key ${key} is provided`);
   check(provided.get('REVIEWS_EMBEDDED_POSTGRES_ENABLED') === 'false', `${where}: no embedded PostgreSQL in a cluster`);
+  if (overlay === 'prod') {
+    // Without sign-in only trusted documents run in production, and apps' manifests may be deployed as files.
+    check(provided.get('REVIEWS_GRAPHQL_TRUSTED_DOCUMENTS_ONLY') === 'true', `${where}: trusted documents only for anonymous callers`);
+    const dir = provided.get('REVIEWS_PERSISTED_QUERIES_MANIFEST_DIR');
+    const dirMount = container.volumeMounts?.find(m => m.mountPath === dir);
+    check(dirMount && pod.spec.volumes.find(v => v.name === dirMount.name)?.configMap?.optional === true,
+      `${where}: the manifest directory is an optional ConfigMap`);
+  }
   const keyFile = provided.get('MP_JWT_VERIFY_PUBLICKEY_LOCATION');
   const keyMount = container.volumeMounts?.find(m => typeof keyFile === 'string' && keyFile.startsWith(m.mountPath + '/'));
   check(keyMount && pod.spec.volumes.find(v => v.name === keyMount.name)?.secret, `${where}: the JWT public key file comes from a Secret`);

@@ -32,6 +32,14 @@ public class Db {
         return pool.preparedQuery(sql).execute(args);
     }
 
+    /** Statements on one connection in one transaction: committed when the Uni succeeds, rolled back when it fails. */
+    public <T> Uni<T> inTransaction(java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(conn -> {
+            statements.incrementAndGet();
+            return work.apply(conn);
+        });
+    }
+
     /** How many statements this instance has sent since it started. */
     public long statementCount() {
         return statements.get();

@@ -92,9 +92,29 @@ public class GraphQLRequestGuard {
                 .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_DIGITS).maxStringLength(maxBodyBytes).build()).build());
     }
 
+    /**
+     * After Quarkus' authentication (its filter runs at route order -200) and before its authorization
+     * (-100): the caller is known when a persisted query is registered or looked up (a partner's
+     * documents are its own), and a token that does not verify is answered 401 before anything else.
+     */
+    static final int ORDER = -150;
+
+    /** Who sends the request, from the identity Quarkus' authentication established (proactive, so it is there). */
+    private static PersistedQueries.Asker asker(RoutingContext rc) {
+        if (!(rc.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            return PersistedQueries.Asker.ANONYMOUS;
+        }
+        try {
+            nl.marketplace.reviews.security.Caller caller = nl.marketplace.reviews.security.CallerService.of(user.getSecurityIdentity());
+            return new PersistedQueries.Asker(caller.signedIn(), caller.partnerKey(), caller.admin());
+        } catch (nl.marketplace.reviews.security.ForbiddenException e) {
+            return new PersistedQueries.Asker(true, null, false); // a partner token without a usable partner_id: nobody's documents
+        }
+    }
+
     void install(@Observes Router router) {
         // Before SmallRye's route; its own body handler finds the body read already.
-        router.post("/graphql").order(-900)
+        router.post("/graphql").order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::checkPost)
                 .failureHandler(rc -> {
@@ -104,7 +124,7 @@ public class GraphQLRequestGuard {
                         rc.next();
                     }
                 });
-        router.get("/graphql").order(-900).handler(this::checkGet);
+        router.get("/graphql").order(ORDER).handler(this::checkGet);
     }
 
     private void checkPost(RoutingContext rc) {
@@ -176,19 +196,20 @@ public class GraphQLRequestGuard {
         }
         JsonNode persisted = body.path("extensions").get("persistedQuery");
         boolean anonymous = rc.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
+        PersistedQueries.Asker asker = asker(rc);
         boolean mustBeTrusted = trustedDocumentsOnly && anonymous;
         Uni<PersistedQueries.Resolved> document;
         if (persisted == null) {
             String given = body.get("query").textValue();
             document = !mustBeTrusted ? Uni.createFrom().item(new PersistedQueries.Resolved(given, false))
-                    : persistedQueries.lookup(PersistedQueries.sha256(given)).map(found -> new PersistedQueries.Resolved(given,
+                    : persistedQueries.lookup(PersistedQueries.sha256(given), asker).map(found -> new PersistedQueries.Resolved(given,
                             found != null && found.trusted()));
         } else if (!persisted.isObject()) {
             document = Uni.createFrom().failure(new PersistedQueries.Refusal(ApiErrorCode.BAD_REQUEST,
                     "extensions.persistedQuery must be an object"));
         } else {
             // Where anonymous callers run trusted documents only, they do not register any either.
-            document = persistedQueries.resolve(persisted, body.get("query"), !anonymous, !mustBeTrusted);
+            document = persistedQueries.resolve(persisted, body.get("query"), asker, !mustBeTrusted);
         }
         document.subscribe().with(resolved -> {
             try {

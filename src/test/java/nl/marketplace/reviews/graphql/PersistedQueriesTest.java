@@ -192,7 +192,7 @@ class PersistedQueriesTest {
         for (int i = 0; i < 1_001; i++) {
             String query = "query Flood" + i + " { __typename }";
             store.resolve(json.valueToTree(Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(query))),
-                    json.valueToTree(query), false, true).subscribeAsCompletionStage().get();
+                    json.valueToTree(query), PersistedQueries.Asker.ANONYMOUS, true).subscribeAsCompletionStage().get();
         }
         nl.marketplace.reviews.support.Eventually.until("pruned to max-documents", java.time.Duration.ofSeconds(20),
                 () -> TestData.count("SELECT count(*) FROM persisted_query WHERE NOT committed") == 10_000);

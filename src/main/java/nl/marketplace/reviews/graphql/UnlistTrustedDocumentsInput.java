@@ -1,0 +1,12 @@
+package nl.marketplace.reviews.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("UnlistTrustedDocumentsInput")
+@Description("An app version that is no longer in use.")
+public record UnlistTrustedDocumentsInput(
+        @NonNull @Description("The app, as registered.") String client,
+        @NonNull @Description("Its version, as registered.") String version) {
+}
