@@ -126,14 +126,3 @@ export function createApi(token) {
 
   return { request, followEvents };
 }
-
-/** The claims of a JWT, read (not verified: the service verifies) to know whose dashboard it is. */
-export function tokenClaims(token) {
-  try {
-    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = decodeURIComponent(Array.from(atob(part), (c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
-    return JSON.parse(json);
-  } catch (e) {
-    return null;
-  }
-}

@@ -3,7 +3,7 @@
 // render into the page itself (no shadow DOM), so one style sheet applies and tests find elements.
 import { LitElement, html, svg, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { createApi, tokenClaims } from './api.js';
+import { createApi } from './api.js';
 import * as ops from './operations.js';
 import { t, lang, day, monthShort, monthLong, score, decimal } from './i18n.js';
 
@@ -329,7 +329,7 @@ class ReviewCard extends Light {
   }
 
   reReviewSection(r) {
-    const rr = r.reReview;
+    const rr = r.sellerView.reReview;
     if (!rr) return nothing;
     switch (rr.status) {
       case 'SENT':
@@ -352,7 +352,7 @@ class ReviewCard extends Light {
   }
 
   exclusionSection(r) {
-    const list = r.exclusions || [];
+    const list = r.sellerView.exclusions;
     return html`
       ${list.length ? html`
         <section class="exclusions" aria-label="${t.exclusionsTitle}">
@@ -375,7 +375,7 @@ class ReviewCard extends Light {
   }
 
   emailSection(r) {
-    const contacts = r.customerContacts;
+    const contacts = r.sellerView.customerContacts;
     return html`
       ${contacts && contacts.totalCount ? html`
         <details class="contacts">
@@ -397,7 +397,7 @@ class ReviewCard extends Light {
       <article class="review ${r.excluded ? 'excluded' : ''}" data-review-id="${r.id}" aria-labelledby="${titleId}">
         <header>
           <h3 id="${titleId}">${r.authorName}</h3>
-          <p class="meta">${day(r.createdAt)}${r.orderNumber ? html` | ${r.orderNumber}` : nothing}</p>
+          <p class="meta">${day(r.createdAt)}${r.sellerView.orderNumber ? html` | ${r.sellerView.orderNumber}` : nothing}</p>
           <p class="badges">
             <span class="badge ${r.classification.toLowerCase()}">${t[r.classification]}</span>
             ${this.fresh ? html`<span class="badge new">${t.newBadge}</span>` : nothing}
@@ -518,14 +518,28 @@ class ReviewDashboard extends Light {
       this.loadDevPartners();
       return;
     }
-    const claims = tokenClaims(token);
-    if (!claims || !claims.partner_id) {
+    this.token = token;
+    this.api = createApi(token);
+    this.whoAmI(this.session);
+  }
+
+  /** Whose dashboard this is: the API's viewer (the page never reads its token itself). */
+  async whoAmI(session) {
+    let viewer;
+    try {
+      ({ data: { viewer } } = await this.api.request(ops.VIEWER));
+    } catch (error) {
+      if (session !== this.session) return;
+      if (error.code === 'UNAUTHENTICATED') this.signOut(describeError(error));
+      else this.setError('score', describeError(error));
+      return;
+    }
+    if (session !== this.session) return;
+    if (!viewer || !viewer.partner) {
       this.signOut(t.notAPartner);
       return;
     }
-    this.token = token;
-    this.partnerId = claims.partner_id;
-    this.api = createApi(token);
+    this.partnerId = viewer.partner.id;
     // Subscribe first, then read: an event between the two is then applied, not lost (cards are
     // matched by id, so one already read is harmless).
     this.follow(null);

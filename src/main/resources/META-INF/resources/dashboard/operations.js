@@ -2,13 +2,13 @@
 // looks ahead at these selections and loads revisions, replies and private fields per page, in a
 // few statements (README, "Design").
 
-// Everything a review card shows, including the fields private to the review's partner.
+// Everything a review card shows: the public review, and its private part (sellerView, which is
+// the partner's and null for anyone else, without an error).
 const REVIEW_CARD = `
 fragment DashboardReview on Review {
   id
   createdAt
   authorName
-  orderNumber
   overall
   originalOverall
   classification
@@ -17,10 +17,19 @@ fragment DashboardReview on Review {
   pros
   cons
   revisions { id overall previousOverall comment createdAt }
-  reply { text createdAt updatedAt }
-  reReview { status requestedAt expiresAt completedAt eligible ineligibleReason }
-  exclusions { id reason text requestedAt decision decidedAt decisionNote }
-  customerContacts(first: 5) { totalCount nodes { message createdAt } }
+  reply { id text createdAt updatedAt }
+  sellerView {
+    orderNumber
+    reReview { id status requestedAt expiresAt completedAt eligible ineligibleReason }
+    exclusions { id reason text requestedAt decision decidedAt decisionNote }
+    customerContacts(first: 5) { totalCount nodes { id message createdAt } }
+  }
+}`;
+
+/** Who signed in: the page takes its partner from here, never from the token. */
+export const VIEWER = `
+query DashboardViewer {
+  viewer { administrator partner { id name } }
 }`;
 
 export const DASHBOARD = `

@@ -72,7 +72,7 @@ public class ReviewEventService {
                     .onItem().transformToUniAndConcatenate(signal -> resolve(partnerKey, signal, last))
                     .onItem().<StoredEvent>disjoint()
                     .onItem().transformToUniAndConcatenate(e -> reviews.get(e.reviewKey())
-                            .map(review -> new ReviewEvent(e.type(), new EventCursor(partnerKey, e.seq()).encode(), review)));
+                            .map(review -> new ReviewEvent(partnerKey, e.seq(), e.type(), review)));
         }).onFailure().transform(failure -> ended(partnerKey, failure));
     }
 

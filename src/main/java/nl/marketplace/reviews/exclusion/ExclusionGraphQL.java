@@ -15,6 +15,7 @@ import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.graphql.Outcome;
 import nl.marketplace.reviews.graphql.UserErrorCode;
 import nl.marketplace.reviews.review.Review;
+import nl.marketplace.reviews.review.ReviewSellerView;
 import nl.marketplace.reviews.review.ReviewService;
 import nl.marketplace.reviews.security.CallerService;
 
@@ -54,10 +55,27 @@ public class ExclusionGraphQL {
                 : exclusions.decide(callers.current(), key, input.decision(), input.note()));
     }
 
+    @io.smallrye.graphql.api.Deprecated(reason = "Use sellerView { exclusions }: null without an error for other callers.")
     @Name("exclusions")
-    @Description("The review's partner or an administrator: the exclusion requests for this review and their decisions, newest first. FORBIDDEN for others.")
+    @Description("Deprecated: use sellerView { exclusions }, which is null without an error for other callers. The review's partner or an "
+            + "administrator: the exclusion requests for this review and their decisions, newest first. FORBIDDEN for others.")
     public Uni<List<@NonNull Exclusion>> exclusions(@Source Review review) {
         return exclusions.of(callers.current(), review);
+    }
+
+    @NonNull
+    @Name("exclusions")
+    @Description("The exclusion requests for this review and their decisions, newest first.")
+    public Uni<List<@NonNull Exclusion>> sellerExclusions(@Source ReviewSellerView view) {
+        return exclusions.of(callers.current(), view.review());
+    }
+
+    @NonNull
+    @Name("viewerCanRequestExclusion")
+    @Description("Whether requestExclusion would be accepted now for the caller: it is the review's partner, the review is not excluded and "
+            + "has no open request.")
+    public Uni<Boolean> viewerCanRequestExclusion(@Source Review review) {
+        return exclusions.viewerCanRequest(callers.current(), review);
     }
 
     private Uni<ExclusionPayload> payload(Uni<Outcome<Long>> outcome) {

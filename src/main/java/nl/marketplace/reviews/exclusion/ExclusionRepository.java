@@ -39,6 +39,22 @@ public class ExclusionRepository {
                 });
     }
 
+    /** The request and the partner of its review (who may read it), or null. */
+    public record Found(Exclusion exclusion, long partnerKey) {
+    }
+
+    public Uni<Found> findWithPartner(long key) {
+        return db.query("SELECT " + COLUMNS.replaceAll("(^|, )", "$1e.") + ", r.partner_id FROM review_exclusion e "
+                + "JOIN review r ON r.id = e.review_id WHERE e.id = $1", Tuple.of(key))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Found(toExclusion(row), row.getLong("partner_id"));
+                });
+    }
+
     public Uni<Exclusion> find(long key) {
         return db.query("SELECT " + COLUMNS + " FROM review_exclusion WHERE id = $1", Tuple.of(key))
                 .map(rows -> rows.size() == 0 ? null : toExclusion(rows.iterator().next()));

@@ -9,7 +9,10 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.event.ReviewEventType;
+import nl.marketplace.reviews.event.ReviewEvents;
 import nl.marketplace.reviews.graphql.Batcher;
+import nl.marketplace.reviews.graphql.NotFoundException;
 import nl.marketplace.reviews.graphql.Outcome;
 import nl.marketplace.reviews.graphql.Texts;
 import nl.marketplace.reviews.graphql.UserErrorCode;
@@ -28,19 +31,44 @@ public class ExclusionService {
     static final int MAX_TEXT = 2000;
 
     private final ReviewChanges reviews;
+    private final ReviewEvents events;
     private final Clock clock;
     private final Batcher<Long, List<Exclusion>> batcher;
+    private final ExclusionRepository repository;
 
-    public ExclusionService(ReviewChanges reviews, ExclusionRepository repository, Clock clock) {
+    public ExclusionService(ReviewChanges reviews, ExclusionRepository repository, ReviewEvents events, Clock clock) {
         this.reviews = reviews;
+        this.events = events;
         this.clock = clock;
         this.batcher = new Batcher<>("review-exclusions", repository::ofReviews);
+        this.repository = repository;
     }
 
     /** The review's partner or an administrator: its exclusion requests and their decisions, newest first. */
     public Uni<List<Exclusion>> of(Caller caller, Review review) {
         caller.requireReader(review.partnerKey());
         return batcher.load(review.key()).map(found -> found == null ? List.of() : found);
+    }
+
+    /**
+     * node(id) of an exclusion request: for the review's partner and administrators; NOT_FOUND for anyone
+     * else, as for an id that names nothing (whether a review has such a request is private too).
+     */
+    public Uni<Exclusion> find(Caller caller, long key) {
+        return repository.findWithPartner(key).map(found -> {
+            if (found == null || !caller.mayRead(found.partnerKey())) {
+                throw new NotFoundException("No object with this id");
+            }
+            return found.exclusion();
+        });
+    }
+
+    /** Whether request() would be accepted for the caller now: the review's partner, not excluded, no open request. */
+    public Uni<Boolean> viewerCanRequest(Caller caller, Review review) {
+        if (!caller.isPartner(review.partnerKey()) || review.excluded()) {
+            return Uni.createFrom().item(false);
+        }
+        return batcher.load(review.key()).map(found -> found == null || found.stream().allMatch(e -> e.decision() != null));
     }
 
     /** Returns the request's key. */
@@ -71,7 +99,9 @@ public class ExclusionService {
                 exclusion.text = trimmed;
                 exclusion.requestedBy = caller.subject();
                 exclusion.requestedAt = OffsetDateTime.now(clock);
-                return exclusion.<ExclusionEntity>persistAndFlush().map(saved -> Outcome.ok(saved.id));
+                return exclusion.<ExclusionEntity>persistAndFlush()
+                        .call(() -> events.publish(ReviewEventType.EXCLUSION_REQUESTED, review.partnerId, reviewKey))
+                        .map(saved -> Outcome.ok(saved.id));
             });
         });
     }
@@ -98,10 +128,11 @@ public class ExclusionService {
             exclusion.decisionNote = trimmed;
             exclusion.decidedBy = caller.subject();
             exclusion.decidedAt = OffsetDateTime.now(clock);
-            if (decision == ExclusionDecision.REJECTED) {
-                return Uni.createFrom().item(Outcome.ok(exclusionKey));
-            }
-            return reviews.exclude(exclusion.reviewId).replaceWith(Outcome.ok(exclusionKey));
+            // The partner's dashboard shows the decision, and an approval changes its figures.
+            Uni<Void> excluded = decision == ExclusionDecision.REJECTED ? Uni.createFrom().voidItem() : reviews.exclude(exclusion.reviewId);
+            return excluded.chain(() -> reviews.lock(exclusion.reviewId))
+                    .chain(review -> events.publish(ReviewEventType.EXCLUSION_DECIDED, review.partnerId, review.id))
+                    .replaceWith(Outcome.ok(exclusionKey));
         });
     }
 }

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.exclusion.Exclusion;
+import nl.marketplace.reviews.exclusion.ExclusionService;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.graphql.Node;
@@ -17,6 +19,9 @@ import nl.marketplace.reviews.partner.PartnerService;
 import nl.marketplace.reviews.review.Review;
 import nl.marketplace.reviews.review.ReviewService;
 import nl.marketplace.reviews.review.Revision;
+import nl.marketplace.reviews.score.PartnerScore;
+import nl.marketplace.reviews.score.ScoreService;
+import nl.marketplace.reviews.security.CallerService;
 
 /**
  * {@code node(id)}: refetches any object by its global id. Its description is the schema's (SmallRye
@@ -41,10 +46,24 @@ public class NodeGraphQL {
 
     private final PartnerService partners;
     private final ReviewService reviews;
+    private final ExclusionService exclusions;
+    private final ScoreService scoreService;
+    private final CallerService callers;
 
-    public NodeGraphQL(PartnerService partners, ReviewService reviews) {
+    public NodeGraphQL(PartnerService partners, ReviewService reviews, ExclusionService exclusions, ScoreService scoreService,
+            CallerService callers) {
         this.partners = partners;
         this.reviews = reviews;
+        this.exclusions = exclusions;
+        this.scoreService = scoreService;
+        this.callers = callers;
+    }
+
+    /** A PartnerScore's id is the partner and the day: the score as of that day. */
+    private Uni<Node> scores(long[] partnerAndDay) {
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(partnerAndDay[1]);
+        return partners.get(partnerAndDay[0]).chain(partner -> scoreService.scores(java.util.List.of(partner),
+                nl.marketplace.reviews.time.BusinessTime.startOf(day))).map(found -> (Node) found.get(0));
     }
 
     @Query("node")
@@ -55,6 +74,8 @@ public class NodeGraphQL {
             case Partner.TYPE -> partners.get(GlobalId.key(id, Partner.TYPE, "id")).map(Node.class::cast);
             case Review.TYPE -> reviews.get(GlobalId.key(id, Review.TYPE, "id")).map(Node.class::cast);
             case Revision.TYPE -> reviews.revision(GlobalId.key(id, Revision.TYPE, "id")).map(Node.class::cast);
+            case Exclusion.TYPE -> exclusions.find(callers.current(), GlobalId.key(id, Exclusion.TYPE, "id")).map(Node.class::cast);
+            case PartnerScore.TYPE -> scores(GlobalId.keys(id, PartnerScore.TYPE, 2, "id"));
             default -> Uni.createFrom().failure(new NotFoundException("No object with this id"));
         };
     }

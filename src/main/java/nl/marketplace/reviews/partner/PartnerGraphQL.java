@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import java.util.List;
+
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.graphql.GlobalId;
@@ -19,6 +21,15 @@ public class PartnerGraphQL {
 
     public PartnerGraphQL(PartnerService partners) {
         this.partners = partners;
+    }
+
+    @Query("partners")
+    @Description("Up to 100 partners at once, in the order of the ids (a list screen: shop names and, with score, their summaries). "
+            + "An id that names no partner (delisted, unknown, or not a partner's id) gives null in its place, without an error, so one "
+            + "missing shop does not empty the list.")
+    // ids is [ID!]! in the schema: graphql.IdListArguments (SmallRye 2.17 rejects the values of an @Id list).
+    public Uni<@NonNull List<Partner>> partners(@NonNull @Name("ids") @Description("1 to 100 partner ids (Partner.id).") List<@NonNull String> ids) {
+        return partners.findByIds(ids);
     }
 
     @Query("partner")

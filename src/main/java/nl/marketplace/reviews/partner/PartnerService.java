@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.Arguments;
+import nl.marketplace.reviews.graphql.BadUserInputException;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.graphql.NotFoundException;
 
@@ -42,6 +44,19 @@ public class PartnerService {
             }
             return result;
         });
+    }
+
+    /**
+     * The partners of 1 to 100 global ids, in their order; an id that names no partner (unknown, malformed
+     * or of another type) gives null in its place: a list screen keeps the shops that are there.
+     */
+    public Uni<List<Partner>> findByIds(List<String> ids) {
+        if (ids.isEmpty() || ids.size() > Arguments.MAX_FIRST) {
+            throw new BadUserInputException("ids", "give 1 to " + Arguments.MAX_FIRST + " ids, not " + ids.size());
+        }
+        List<Long> keys = ids.stream().map(id -> GlobalId.keyOrNull(id, Partner.TYPE)).toList();
+        return partners.findByKeys(keys.stream().filter(java.util.Objects::nonNull).toList())
+                .map(found -> keys.stream().map(key -> key == null ? null : found.get(key)).toList());
     }
 
     /** The partners in the order of the keys; a key without a partner gives null. */

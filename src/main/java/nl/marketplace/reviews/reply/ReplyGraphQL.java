@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
 
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
@@ -38,6 +39,13 @@ public class ReplyGraphQL {
     public Uni<@NonNull ReplyPayload> deleteReply(@NonNull @Name("input") DeleteReplyInput input) {
         Long key = GlobalId.keyOrNull(input.reviewId(), Review.TYPE);
         return payload(key == null ? notFound() : replies.delete(key));
+    }
+
+    @NonNull
+    @Name("viewerCanReply")
+    @Description("Whether the caller may reply to the review, edit or delete its reply (reply, deleteReply): it is the review's partner.")
+    public Boolean viewerCanReply(@Source Review review) {
+        return replies.viewerCanReply(review);
     }
 
     private Uni<ReplyPayload> payload(Uni<Outcome<Long>> outcome) {

@@ -34,6 +34,11 @@ public class ReplyService {
         this.clock = clock;
     }
 
+    /** Whether the caller may reply to the review: its partner (never an administrator in its name). */
+    public boolean viewerCanReply(nl.marketplace.reviews.review.Review review) {
+        return callers.current().isPartner(review.partnerKey());
+    }
+
     /** Creates or replaces the reply. The review row is locked so that concurrent replies queue up. */
     @WithTransaction
     public Uni<Outcome<Long>> reply(long reviewKey, String text) {
@@ -62,8 +67,8 @@ public class ReplyService {
     @WithTransaction
     public Uni<Outcome<Long>> delete(long reviewKey) {
         Caller caller = callers.current();
-        return reviews.asItsPartner(caller, reviewKey, review -> {
-            return ReplyEntity.deleteById(reviewKey).replaceWith(Outcome.ok(reviewKey));
-        });
+        return reviews.asItsPartner(caller, reviewKey, review -> ReplyEntity.deleteById(reviewKey)
+                .chain(deleted -> deleted ? events.publish(ReviewEventType.REPLY_DELETED, review.partnerId, reviewKey) : Uni.createFrom().voidItem())
+                .replaceWith(Outcome.ok(reviewKey)));
     }
 }

@@ -17,7 +17,7 @@ record ContactCursor(OffsetDateTime createdAt, long id) {
     static String encode(CustomerContact contact) {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, contact.createdAt().toInstant());
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((VERSION + ":" + micros + ":" + contact.id()).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((VERSION + ":" + micros + ":" + contact.key()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor (null for none), or BAD_USER_INPUT when it is malformed. */

@@ -17,6 +17,7 @@ import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.graphql.Outcome;
 import nl.marketplace.reviews.review.Review;
+import nl.marketplace.reviews.review.ReviewSellerView;
 import nl.marketplace.reviews.review.ReviewService;
 
 /**
@@ -76,8 +77,10 @@ public class ReReviewGraphQL {
                 : Uni.createFrom().item(new SubmitReReviewPayload(null, o.userErrors())));
     }
 
+    @io.smallrye.graphql.api.Deprecated(reason = "Use sellerView { customerContacts }: a connection, and null without an error for other callers.")
     @Name("customerContacts")
-    @Description("The review's partner or an administrator: the messages sent to the customer about this review (E-mail de klant), "
+    @Description("Deprecated: use sellerView { customerContacts }, which is null without an error for other callers. The review's partner "
+            + "or an administrator: the messages sent to the customer about this review (E-mail de klant), "
             + "newest first, a page at a time. FORBIDDEN (and null) for others, so the public part of the review still answers.")
     public Uni<CustomerContactConnection> customerContacts(@Source Review review,
             @DefaultValue("20") @Description("Page size, 1-100.") Integer first,
@@ -86,19 +89,53 @@ public class ReReviewGraphQL {
     }
 
     /** The whole list, from before customerContacts: bounded by reviews.customer-contact.per-review (10), but not a connection. */
-    @Deprecated
+    @io.smallrye.graphql.api.Deprecated(reason = "Use sellerView { customerContacts }: null without an error for other callers.")
     @Name("contacts")
-    @Description("Deprecated: use customerContacts, a connection. The review's partner or an administrator: the messages sent to the "
+    @Description("Deprecated: use sellerView { customerContacts }, a connection. The review's partner or an administrator: the messages sent to the "
             + "customer about this review, newest first. FORBIDDEN for others.")
     public Uni<List<@NonNull CustomerContact>> contacts(@Source Review review) {
         return service.contacts(review);
     }
 
+    @io.smallrye.graphql.api.Deprecated(reason = "Use sellerView { reReview }: null without an error for other callers.")
     @Name("reReview")
-    @Description("The review's partner or an administrator: the re-review state (Beoordelingsverzoek verzonden, new score, expired) and whether "
+    @Description("Deprecated: use sellerView { reReview }, which is null without an error for other callers. The review's partner or an "
+            + "administrator: the re-review state (Beoordelingsverzoek verzonden, new score, expired) and whether "
             + "one may be requested now. FORBIDDEN for others.")
     public Uni<ReReview> reReview(@Source Review review) {
         return service.reReview(review);
+    }
+
+    @NonNull
+    @Name("customerContacts")
+    @Description("The messages sent to the customer about this review (E-mail de klant), newest first, a page at a time.")
+    public Uni<CustomerContactConnection> sellerCustomerContacts(@Source ReviewSellerView view,
+            @DefaultValue("20") @Description("Page size, 1-100.") Integer first,
+            @Description("Continue behind this cursor (an `endCursor` or edge `cursor`).") String after) {
+        return service.customerContacts(view.review(), first, after);
+    }
+
+    @NonNull
+    @Name("reReview")
+    @Description("The re-review state (Beoordelingsverzoek verzonden, new score, expired) and whether one may be requested now.")
+    public Uni<ReReview> sellerReReview(@Source ReviewSellerView view) {
+        return service.reReview(view.review());
+    }
+
+    @NonNull
+    @Name("viewerCanEmailCustomer")
+    @Description("Whether the caller may mail the review's customer (emailCustomer): it is the review's partner. The limits per day and "
+            + "in all are answered as userErrors.")
+    public Boolean viewerCanEmailCustomer(@Source Review review) {
+        return service.viewerCanEmailCustomer(review);
+    }
+
+    @NonNull
+    @Name("viewerCanRequestReReview")
+    @Description("Whether requestReReview would be accepted now for the caller: it is the review's partner and the re-review rules allow it "
+            + "(sellerView.reReview.ineligibleReason says why not).")
+    public Uni<Boolean> viewerCanRequestReReview(@Source Review review) {
+        return service.viewerCanRequestReReview(review);
     }
 
     private static Uni<Outcome<Long>> notFound() {

@@ -97,7 +97,7 @@ public class ReReviewRepository {
                 .map(rows -> {
                     Map<Long, ReReviewRules.Facts> byReview = new HashMap<>();
                     for (Row row : rows) {
-                        byReview.put(row.getLong("id"), new ReReviewRules.Facts(row.getShort("overall"),
+                        byReview.put(row.getLong("id"), new ReReviewRules.Facts(row.getLong("id"), row.getShort("overall"),
                                 row.getOffsetDateTime("created_at"), row.getBoolean("contacted"),
                                 row.getOffsetDateTime("requested_at"), row.getOffsetDateTime("expires_at"),
                                 row.getOffsetDateTime("completed_at")));

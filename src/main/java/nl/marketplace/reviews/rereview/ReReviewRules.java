@@ -6,6 +6,7 @@ import java.time.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.config.ConfigMapping;
+import nl.marketplace.reviews.graphql.GlobalId;
 import nl.marketplace.reviews.review.Classification;
 import nl.marketplace.reviews.review.Classifier;
 import io.smallrye.config.WithDefault;
@@ -40,7 +41,7 @@ public class ReReviewRules {
     }
 
     /** What the rules look at: the review and its contact and request history. */
-    public record Facts(int overall, OffsetDateTime reviewCreatedAt, boolean contacted, OffsetDateTime requestedAt,
+    public record Facts(long reviewKey, int overall, OffsetDateTime reviewCreatedAt, boolean contacted, OffsetDateTime requestedAt,
             OffsetDateTime expiresAt, OffsetDateTime completedAt) {
     }
 
@@ -92,6 +93,7 @@ public class ReReviewRules {
             status = ReReviewStatus.SENT;
         }
         ReReviewIneligibility why = ineligibility(f, now);
-        return new ReReview(status, f.requestedAt(), f.expiresAt(), f.completedAt(), why == null, why);
+        return new ReReview(GlobalId.encode(ReReview.TYPE, f.reviewKey()), status, f.requestedAt(), f.expiresAt(), f.completedAt(),
+                why == null, why);
     }
 }

@@ -130,6 +130,7 @@ public class ReReviewService {
                     return outbox.enqueue(MailKind.CUSTOMER_MESSAGE, mail.order.customerLocale, mail.order.customerEmail,
                             mail.order.customerId, mail.data, now);
                 })
+                .chain(() -> events.publish(ReviewEventType.CUSTOMER_EMAILED, review.partnerId, reviewKey))
                 .replaceWith(Outcome.ok(reviewKey));
     }
 
@@ -152,6 +153,19 @@ public class ReReviewService {
         return factsBatcher.load(review.key()).map(facts -> rules.state(facts, OffsetDateTime.now(clock)));
     }
 
+    /** Whether the caller may mail the review's customer: its partner (the limits come as userErrors). */
+    public boolean viewerCanEmailCustomer(Review review) {
+        return callers.current().isPartner(review.partnerKey());
+    }
+
+    /** Whether requestReReview would be accepted for the caller now: its partner, and the rules allow it. */
+    public Uni<Boolean> viewerCanRequestReReview(Review review) {
+        if (!callers.current().isPartner(review.partnerKey())) {
+            return Uni.createFrom().item(false);
+        }
+        return factsBatcher.load(review.key()).map(facts -> facts != null && rules.ineligibility(facts, OffsetDateTime.now(clock)) == null);
+    }
+
     /** Asks the customer, once, for a new overall score. Returns the review's key. */
     @WithTransaction
     public Uni<Outcome<Long>> requestReReview(long reviewKey) {
@@ -159,7 +173,7 @@ public class ReReviewService {
         return reviews.asItsPartner(caller, reviewKey, review -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             return repository.requestOf(reviewKey).chain(existing -> repository.contacted(reviewKey).chain(contacted -> {
-                ReReviewRules.Facts facts = new ReReviewRules.Facts(review.overall, review.createdAt, contacted,
+                ReReviewRules.Facts facts = new ReReviewRules.Facts(reviewKey, review.overall, review.createdAt, contacted,
                         existing == null ? null : existing.requestedAt, null, null);
                 ReReviewIneligibility why = rules.ineligibility(facts, now);
                 if (why != null) {
@@ -178,6 +192,7 @@ public class ReReviewService {
                             return outbox.enqueue(MailKind.RE_REVIEW_REQUEST, mail.order.customerLocale, mail.order.customerEmail,
                                     mail.order.customerId, mail.data, new MailOutbox.Link(rules.config().pageUrl(), token), now);
                         })
+                        .chain(() -> events.publish(ReviewEventType.RE_REVIEW_REQUESTED, review.partnerId, reviewKey))
                         .replaceWith(Outcome.ok(reviewKey));
             }));
         });

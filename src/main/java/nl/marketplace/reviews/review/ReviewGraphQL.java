@@ -80,6 +80,7 @@ public class ReviewGraphQL {
         return countBatcher.load(connection).map(Long::intValue);
     }
 
+    @NonNull
     @Name("revisions")
     @Description("The customer's new overall scores after re-reviews, oldest first; empty when never revised.")
     public Uni<List<@NonNull List<@NonNull Revision>>> revisions(@Source List<Review> of) {
@@ -87,16 +88,33 @@ public class ReviewGraphQL {
     }
 
     // Here, not in partner/: the review package uses the partner package, never the other way round.
+    @NonNull
     @Name("partner")
     @Description("The partner that the review is about.")
     public Uni<List<@NonNull Partner>> partner(@Source List<Review> of) {
         return partners.find(of.stream().map(Review::partnerKey).toList());
     }
 
+    @io.smallrye.graphql.api.Deprecated(reason = "Use sellerView { orderNumber }: null without an error for other callers.")
     @Name("orderNumber")
-    @Description("The review's partner or an administrator: the order the review is about (bestelnummer). FORBIDDEN for others.")
+    @Description("Deprecated: use sellerView { orderNumber }, which is null without an error for other callers. The review's partner or an "
+            + "administrator: the order the review is about (bestelnummer). FORBIDDEN for others.")
     public Uni<String> orderNumber(@Source Review review) {
         return reviews.orderNumber(review);
+    }
+
+    @Name("sellerView")
+    @Description("What only the review's partner and the platform's administrators see (order number, customer mails, re-review, "
+            + "exclusions); null for anyone else, without an error, so that a shared fragment never fails a public page.")
+    public ReviewSellerView sellerView(@Source Review review) {
+        return reviews.sellerView(review);
+    }
+
+    @NonNull
+    @Name("orderNumber")
+    @Description("The order the review is about (bestelnummer).")
+    public Uni<String> sellerOrderNumber(@Source ReviewSellerView view) {
+        return reviews.orderNumber(view.review());
     }
 
     @Name("reply")

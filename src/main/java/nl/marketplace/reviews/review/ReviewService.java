@@ -118,6 +118,11 @@ public class ReviewService {
     }
 
     /** The review's partner or an administrator: the order the review is about. */
+    /** The review's private part for its partner and administrators; null (no error) for anyone else. */
+    public ReviewSellerView sellerView(Review review) {
+        return callers.current().mayRead(review.partnerKey()) ? new ReviewSellerView(review) : null;
+    }
+
     public Uni<String> orderNumber(Review review) {
         callers.current().requireReader(review.partnerKey());
         return orderNumberBatcher.load(review.key());

@@ -9,10 +9,13 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import nl.marketplace.reviews.graphql.Node;
+
 @Type("PartnerScore")
 @Description("A partner's review score (the score circle of the seller dashboard and the summary of the shop page). "
         + "Every figure counts each review with its current overall score and leaves out excluded reviews.")
 public record PartnerScore(
+        @Id @NonNull @Description("The score's global id: the partner's score on one day (Europe/Amsterdam); the same from partnerScore and Partner.score, so a client cache keeps one copy.") String id,
         @Id @NonNull @Description("The partner's global id.") String partnerId,
         @Ignore long partnerKey,
         @Description("The headline score: the average of the overall scores (never of the sub-scores), rounded half-up to one decimal; null without reviews.") Double overall,
@@ -31,5 +34,15 @@ public record PartnerScore(
         @NonNull @Description("Start of the last-3-months window (inclusive): midnight, Europe/Amsterdam.") OffsetDateTime windowStart,
         @NonNull @Description("End of the window (exclusive): midnight after the asOf day, Europe/Amsterdam.") OffsetDateTime windowEnd,
         @Ignore LocalDate asOfDay,
-        @Ignore long scoreVersion) {
+        @Ignore long scoreVersion) implements Node {
+
+    public static final String TYPE = "PartnerScore";
+
+    @Override
+    @Id
+    @NonNull
+    @Description("The score's global id: the partner's score on one day (Europe/Amsterdam); the same from partnerScore and Partner.score, so a client cache keeps one copy.")
+    public String getId() {
+        return id;
+    }
 }

@@ -47,8 +47,10 @@ public class ScoreGraphQL {
         return partners.get(key).chain(p -> scores.scores(List.of(p), asOf)).map(list -> list.get(0));
     }
 
+    @io.smallrye.graphql.api.Deprecated(reason = "Use partners(ids:) { score }: null in place of an unknown id instead of failing the whole list.")
     @Query("partnerScores")
-    @Description("The scores of up to 100 partners at once, in the order of the ids (for a list screen of a mobile app). "
+    @Description("Deprecated: use partners(ids:) { name score { … } }, which gives null for an unknown id instead of failing the list. "
+            + "The scores of up to 100 partners at once, in the order of the ids (for a list screen of a mobile app). "
             + "Null with a NOT_FOUND error when any id names no partner.")
     public Uni<List<@NonNull PartnerScore>> partnerScores(
             // [String!]! rather than [ID!]!: SmallRye GraphQL 2.17 rejects every value of an @Id list argument.
@@ -67,6 +69,13 @@ public class ScoreGraphQL {
     public Uni<@NonNull PartnerScore> score(@Source Partner partner,
             @Description("Compute the score as of this moment (its day in Europe/Amsterdam) instead of now.") OffsetDateTime asOf) {
         return scoreBatcher.load(new ScoreService.ScoreKey(partner, Arguments.moment(asOf, "asOf")));
+    }
+
+    @NonNull
+    @Name("partner")
+    @Description("The partner whose score this is (its name for a list screen, in the same request).")
+    public Uni<List<@NonNull Partner>> partner(@Source List<PartnerScore> of) {
+        return partners.find(of.stream().map(PartnerScore::partnerKey).toList());
     }
 
     @Name("monthly")

@@ -43,7 +43,7 @@ final class ScoreRules {
         long positive = t.countBetween(classifier.lowest(Classification.POSITIVE), 10);
         long neutral = t.countBetween(classifier.lowest(Classification.NEUTRAL), classifier.highest(Classification.NEUTRAL));
         BigDecimal overall = average(t.overallSum(), n);
-        return new PartnerScore(GlobalId.encode(Partner.TYPE, partner.key()), partner.key(),
+        return new PartnerScore(GlobalId.encode(PartnerScore.TYPE, partner.key(), day.toEpochDay()), GlobalId.encode(Partner.TYPE, partner.key()), partner.key(),
                 toDouble(overall), fewer ? ScoreMethod.ALL_REVIEWS : ScoreMethod.LAST_3_MONTHS, fewer,
                 (int) n, (int) positive, (int) neutral, (int) (n - positive - neutral),
                 percentage(positive, n), percentage(positive + neutral, n),

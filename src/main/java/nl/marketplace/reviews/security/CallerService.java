@@ -34,7 +34,18 @@ public class CallerService {
         return null;
     }
 
+    /** The caller as Query.viewer shows it; null when anonymous. */
+    public Viewer viewer() {
+        Caller caller = current();
+        return caller.signedIn() ? new Viewer(caller.partnerKey(), caller.admin()) : null;
+    }
+
     public Caller current() {
+        return of(identity);
+    }
+
+    /** The caller of a verified identity (the HTTP edge has one before CDI's request scope does). */
+    public static Caller of(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
             return Caller.ANONYMOUS;
         }

@@ -38,7 +38,8 @@ class OperationsTest {
     @Test
     void everyOperationFileIsKnown() throws IOException {
         try (Stream<java.nio.file.Path> files = Files.list(Operations.DIR)) {
-            assertEquals(List.of("DecideExclusion.graphql", "DeleteReply.graphql", "EmailCustomer.graphql", "PartnerSummaries.graphql",
+            assertEquals(List.of("DecideExclusion.graphql", "DeleteReply.graphql", "EmailCustomer.graphql", "PartnerList.graphql",
+                    "PartnerSummaries.graphql",
                     "RegisterOrders.graphql", "Reply.graphql", "RequestExclusion.graphql", "RequestReReview.graphql",
                     "ReviewDetail.graphql", "ReviewEvents.graphql", "ReviewPage.graphql", "SellerReview.graphql",
                     "SubmitReReview.graphql", "SubmitReview.graphql"),
@@ -104,6 +105,20 @@ class OperationsTest {
         assertEquals(4, s.getInt("data.partnerScores[1].reviewCount"));
         assertEquals(7.5, s.getDouble("data.partnerScores[1].subScores.deliveryTime.average")); // (10 + 1 + 9 + 10) / 4
         assertTrue(s.getInt("data.partnerScores[0].reviewCount") >= 5);
+    }
+
+    @Test
+    void partnerListForTheMobileAppLeavesAGapForAnUnknownShop() {
+        String unknown = nl.marketplace.reviews.graphql.GlobalId.encode("Partner", 987_654_321L);
+        JsonPath s = data(Operations.read("PartnerList"), "ids", List.of(KASTENKONING, unknown, DEMO_PARTNER));
+        List<Map<String, Object>> partners = s.getList("data.partners");
+        assertEquals(3, partners.size());
+        assertEquals(KASTENKONING, partners.get(0).get("id"));
+        assertEquals(null, partners.get(1), "the unknown shop's place is empty");
+        assertEquals(DEMO_PARTNER, partners.get(2).get("id"));
+        assertEquals("Kastenkoning", s.getString("data.partners[0].name"));
+        assertEquals(9.3, s.getDouble("data.partners[0].score.overall"));
+        assertEquals(4, s.getInt("data.partners[0].score.reviewCount"));
     }
 
     @Test

@@ -111,6 +111,32 @@ class ReviewEventsTest {
                 Map.of("reviewId", TestData.reviewId(review), "text", text));
     }
 
+    /** Every change a dashboard shows reaches it: replies made and deleted, customer mails, re-review and exclusion requests, decisions. */
+    @Test
+    void everyChangeADashboardShowsHasAnEvent() throws Exception {
+        long partner = TestData.partner("Every change partner");
+        long review = TestData.review(partner, 4, TestClock.now().minusDays(1));
+        String token = Tokens.partner(partner);
+        Map<String, Object> onReview = Map.of("reviewId", TestData.reviewId(review));
+        try (Subscriber s = new Subscriber(endpoint, token)) {
+            s.subscribe("1", subscription(), Map.of("partnerId", TestData.partnerId(partner)));
+            awaitSubscriptions(partner, 1);
+            reply(partner, review, "Bedankt");
+            GraphQL.dataAs(token, Operations.read("DeleteReply"), "input", onReview);
+            GraphQL.dataAs(token, Operations.read("EmailCustomer"), "input", Map.of("reviewId", TestData.reviewId(review), "message", "Hallo"));
+            GraphQL.dataAs(token, Operations.read("RequestReReview"), "input", onReview);
+            String exclusionId = GraphQL.dataAs(token, Operations.read("RequestExclusion"), "input",
+                    Map.of("reviewId", TestData.reviewId(review), "reason", "CARRIER", "text", "Kwijt")).getString("data.requestExclusion.exclusion.id");
+            GraphQL.dataAs(Tokens.admin(), Operations.read("DecideExclusion"), "input",
+                    Map.of("exclusionId", exclusionId, "decision", "APPROVED", "note", "Akkoord"));
+            List<JsonNode> events = events(s, 6, Duration.ofSeconds(20));
+            assertEquals(List.of("REPLY", "REPLY_DELETED", "CUSTOMER_EMAILED", "RE_REVIEW_REQUESTED", "EXCLUSION_REQUESTED", "EXCLUSION_DECIDED"),
+                    events.stream().map(e -> e.path("type").asText()).toList());
+            assertTrue(events.get(5).path("review").path("excluded").asBoolean(), "the event carries the review as it is now");
+            assertEquals(6, TestData.count("SELECT count(*) FROM review_event WHERE partner_id = " + partner), "kept for replay");
+        }
+    }
+
     @Test
     void aClientThatWasAwayCatchesUpFromItsCursor() throws Exception {
         long partner = TestData.partner("Away partner");

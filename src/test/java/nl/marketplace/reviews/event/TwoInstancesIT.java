@@ -2,6 +2,7 @@ package nl.marketplace.reviews.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -91,6 +92,31 @@ class TwoInstancesIT {
             burst.assertEverySubscriberGotItsPartnersEvents(subscribers, perPartner, 10);
         } finally {
             subscribers.forEach(Subscriber::close);
+        }
+    }
+
+    /** A reply deleted through one pod reaches the partner's dashboard on the other. */
+    @Test
+    void aDeletedReplyReachesASubscriberOnTheOtherInstance() throws Exception {
+        long partner = TestData.partner("Deleted reply partner");
+        long review = TestData.review(partner, 6, nl.marketplace.reviews.support.TestClock.now().minusDays(1));
+        try (Subscriber s = new Subscriber(b.graphql(), Tokens.partner(partner))) {
+            s.subscribe("1", Operations.read("ReviewEvents"), Map.of("partnerId", TestData.partnerId(partner),
+                    "after", new EventCursor(partner, 0).encode()));
+            reply(a, partner, review, "Dank je");
+            var deleted = GraphQL.postTo(a.graphql(), Tokens.partner(partner), Operations.read("DeleteReply"), "input",
+                    Map.of("reviewId", TestData.reviewId(review)));
+            assertNull(deleted.jsonPath().get("errors"), deleted.asString());
+            List<String> types = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                var message = s.next(java.time.Duration.ofSeconds(20));
+                types.add(message.path("payload").path("data").path("reviewEvents").path("type").asText());
+                if (i == 1) {
+                    assertTrue(message.path("payload").path("data").path("reviewEvents").path("review").path("reply").isNull(),
+                            "the review as it is now, without its reply: " + message);
+                }
+            }
+            assertEquals(List.of("REPLY", "REPLY_DELETED"), types);
         }
     }
 

@@ -49,8 +49,8 @@ class JennyReReviewStoryTest {
         assertEquals(50, before.getInt("data.partnerScores[0].positivePercentage"));
 
         JsonPath dashboard = dataAs(seller, Operations.read("SellerReview"), "id", jennyId);
-        assertEquals("NOT_REQUESTED", dashboard.getString("data.review.reReview.status"));
-        assertEquals("CONTACT_REQUIRED", dashboard.getString("data.review.reReview.ineligibleReason"));
+        assertEquals("NOT_REQUESTED", dashboard.getString("data.review.sellerView.reReview.status"));
+        assertEquals("CONTACT_REQUIRED", dashboard.getString("data.review.sellerView.reReview.ineligibleReason"));
 
         // Stap 1: first "E-mail de klant", then "Opnieuw laten beoordelen".
         dataAs(seller, Operations.read("EmailCustomer"), "input", Map.of("reviewId", jennyId,
@@ -60,9 +60,9 @@ class JennyReReviewStoryTest {
         assertEquals("SENT", requested.getString("data.requestReReview.reReview.status"));
         String requestedAt = requested.getString("data.requestReReview.reReview.requestedAt");
         dashboard = dataAs(seller, Operations.read("SellerReview"), "id", jennyId);
-        assertEquals("SENT", dashboard.getString("data.review.reReview.status")); // "Beoordelingsverzoek verzonden"
-        assertEquals(requestedAt, dashboard.getString("data.review.reReview.requestedAt"));
-        assertFalse(dashboard.getBoolean("data.review.reReview.eligible"));
+        assertEquals("SENT", dashboard.getString("data.review.sellerView.reReview.status")); // "Beoordelingsverzoek verzonden"
+        assertEquals(requestedAt, dashboard.getString("data.review.sellerView.reReview.requestedAt"));
+        assertFalse(dashboard.getBoolean("data.review.sellerView.reReview.eligible"));
 
         List<MimeMessage> mails = Mails.await(jennyEmail, 2);
         MimeMessage message = mails.stream().filter(m -> Mails.text(m).contains("drie delen")).findFirst().orElseThrow();
@@ -97,8 +97,8 @@ class JennyReReviewStoryTest {
         assertEquals(5.5, after.getDouble("data.partnerScores[0].subScores.deliveryTime.average"));
 
         dashboard = dataAs(seller, Operations.read("SellerReview"), "id", jennyId);
-        assertEquals("COMPLETED", dashboard.getString("data.review.reReview.status"));
-        assertEquals(detail.getString("data.review.revisions[0].createdAt"), dashboard.getString("data.review.reReview.completedAt"));
+        assertEquals("COMPLETED", dashboard.getString("data.review.sellerView.reReview.status"));
+        assertEquals(detail.getString("data.review.revisions[0].createdAt"), dashboard.getString("data.review.sellerView.reReview.completedAt"));
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> map) {

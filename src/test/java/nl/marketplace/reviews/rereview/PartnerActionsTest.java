@@ -112,9 +112,9 @@ class PartnerActionsTest {
         assertTrue(Mails.html(mail).contains("Acting partner stuurt je een bericht"), Mails.html(mail));
 
         JsonPath seller = dataAs(token, Operations.read("SellerReview"), "id", reviewId);
-        assertEquals(1, seller.getList("data.review.customerContacts.nodes").size());
-        assertEquals(1, seller.getInt("data.review.customerContacts.totalCount"));
-        assertTrue(seller.getString("data.review.orderNumber").startsWith("T-"));
+        assertEquals(1, seller.getList("data.review.sellerView.customerContacts.nodes").size());
+        assertEquals(1, seller.getInt("data.review.sellerView.customerContacts.totalCount"));
+        assertTrue(seller.getString("data.review.sellerView.orderNumber").startsWith("T-"));
     }
 
     @Test
@@ -150,16 +150,16 @@ class PartnerActionsTest {
         long old = TestData.review(partner, 3, TestClock.now().minusMonths(3).minusDays(1));
         // The reason names what no mail changes, not the missing mail (the dashboard shows it).
         assertEquals("POSITIVE", dataAs(token, Operations.read("SellerReview"), "id", TestData.reviewId(positive))
-                .getString("data.review.reReview.ineligibleReason"));
+                .getString("data.review.sellerView.reReview.ineligibleReason"));
         assertEquals("TOO_OLD", dataAs(token, Operations.read("SellerReview"), "id", TestData.reviewId(old))
-                .getString("data.review.reReview.ineligibleReason"));
+                .getString("data.review.sellerView.reReview.ineligibleReason"));
         for (long key : List.of(positive, old)) {
             dataAs(token, Operations.read("EmailCustomer"), "input", input("reviewId", TestData.reviewId(key), "message", "Hoi"));
             JsonPath answer = dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", TestData.reviewId(key)));
             assertEquals(List.of("NOT_ELIGIBLE"), userErrorCodes(answer, "requestReReview"));
         }
         JsonPath oldState = dataAs(token, Operations.read("SellerReview"), "id", TestData.reviewId(old));
-        assertEquals("TOO_OLD", oldState.getString("data.review.reReview.ineligibleReason"));
+        assertEquals("TOO_OLD", oldState.getString("data.review.sellerView.reReview.ineligibleReason"));
 
         dataAs(token, Operations.read("EmailCustomer"), "input", input("reviewId", reviewId, "message", "Hoi Jenny"));
         JsonPath sent = dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", reviewId));
@@ -191,7 +191,7 @@ class PartnerActionsTest {
         JsonPath again = dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", reviewId));
         assertEquals(List.of("ALREADY_REQUESTED"), userErrorCodes(again, "requestReReview"));
         TestData.execute("UPDATE re_review_request SET expires_at = " + TestData.timestamp(TestClock.now().minusSeconds(1)) + " WHERE review_id = " + review);
-        assertEquals("EXPIRED", dataAs(token, Operations.read("SellerReview"), "id", reviewId).getString("data.review.reReview.status"));
+        assertEquals("EXPIRED", dataAs(token, Operations.read("SellerReview"), "id", reviewId).getString("data.review.sellerView.reReview.status"));
         assertEquals(List.of("ALREADY_REQUESTED"), userErrorCodes(
                 dataAs(token, Operations.read("RequestReReview"), "input", input("reviewId", reviewId)), "requestReReview"));
         assertEquals(1, TestData.count("SELECT count(*) FROM re_review_request WHERE review_id = " + review));
@@ -250,8 +250,8 @@ class PartnerActionsTest {
     @Test
     void anAdminMayReadPrivateFields() {
         JsonPath answer = dataAs(Tokens.admin(), Operations.read("SellerReview"), "id", reviewId);
-        assertNotNull(answer.getString("data.review.orderNumber"));
-        assertEquals("NOT_REQUESTED", answer.getString("data.review.reReview.status"));
+        assertNotNull(answer.getString("data.review.sellerView.orderNumber"));
+        assertEquals("NOT_REQUESTED", answer.getString("data.review.sellerView.reReview.status"));
     }
 
     @Test

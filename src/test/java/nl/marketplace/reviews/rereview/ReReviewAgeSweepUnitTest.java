@@ -44,7 +44,7 @@ class ReReviewAgeSweepUnitTest {
     }
 
     private static ReReviewRules.Facts givenAt(Instant moment) {
-        return new ReReviewRules.Facts(4, utc(moment), true, null, null, null);
+        return new ReReviewRules.Facts(1, 4, utc(moment), true, null, null, null);
     }
 
     @Test

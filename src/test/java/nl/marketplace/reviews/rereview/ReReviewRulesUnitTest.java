@@ -36,7 +36,7 @@ class ReReviewRulesUnitTest {
     }
 
     private static ReReviewRules.Facts review(int overall, OffsetDateTime createdAt, boolean contacted) {
-        return new ReReviewRules.Facts(overall, createdAt, contacted, null, null, null);
+        return new ReReviewRules.Facts(1, overall, createdAt, contacted, null, null, null);
     }
 
     @Test
@@ -85,7 +85,7 @@ class ReReviewRulesUnitTest {
     @Test
     void once() {
         ReReviewRules rules = rules(Classes.defaults());
-        var requested = new ReReviewRules.Facts(4, NOW.minusDays(10), true, NOW.minusDays(5), NOW.plusDays(9), null);
+        var requested = new ReReviewRules.Facts(1, 4, NOW.minusDays(10), true, NOW.minusDays(5), NOW.plusDays(9), null);
         assertEquals(ReReviewIneligibility.ALREADY_REQUESTED, rules.ineligibility(requested, NOW));
     }
 }

@@ -92,12 +92,30 @@ class RoleTableTest {
 
     /** One operation: how to call it, who may, and what an allowed call did (asserted on its answer and the database). */
     private record Operation(String name, BiFunction<String, Target, JsonPath> call, List<Who> allowed,
-            BiConsumer<JsonPath, Target> didIt, java.util.function.Consumer<Target> prepare) {
+            BiConsumer<JsonPath, Target> didIt, java.util.function.Consumer<Target> prepare, String refusedAsNullAt) {
 
         Operation(String name, BiFunction<String, Target, JsonPath> call, List<Who> allowed, BiConsumer<JsonPath, Target> didIt) {
-            this(name, call, allowed, didIt, t -> { });
+            this(name, call, allowed, didIt, t -> { }, null);
+        }
+
+        Operation(String name, BiFunction<String, Target, JsonPath> call, List<Who> allowed, BiConsumer<JsonPath, Target> didIt,
+                java.util.function.Consumer<Target> prepare) {
+            this(name, call, allowed, didIt, prepare, null);
         }
     }
+
+    /** An app version's manifest of one operation, its own per cell. */
+    private static Map<String, Object> manifest(Target t) {
+        String body = "query Role" + t.review() + " { __typename }";
+        return Map.of("client", "role-app", "version", "v" + t.review(), "manifest", "{\"format\":\"apollo-persisted-query-manifest\","
+                + "\"version\":1,\"operations\":[{\"id\":\"" + nl.marketplace.reviews.graphql.PersistedQueries.sha256(body)
+                + "\",\"name\":\"Role\",\"type\":\"query\",\"body\":\"" + body + "\"}]}");
+    }
+
+    private static final String REGISTER_TRUSTED = "mutation($input: RegisterTrustedDocumentsInput!) { registerTrustedDocuments(input: $input) "
+            + "{ listed userErrors { field message code } } }";
+    private static final String UNLIST_TRUSTED = "mutation($input: UnlistTrustedDocumentsInput!) { unlistTrustedDocuments(input: $input) "
+            + "{ listed userErrors { field message code } } }";
 
     private static final List<Who> PARTNER_ACTION = List.of(Who.OWNER, Who.OWNER_AND_ADMIN);
     private static final List<Who> PRIVATE_READ = List.of(Who.OWNER, Who.ADMIN, Who.OWNER_AND_ADMIN);
@@ -158,6 +176,21 @@ class RoleTableTest {
                                     assertEquals(1, a.getInt("data.registerOrders.registered"));
                                     assertEquals(1, t.count("SELECT count(*) FROM customer_order WHERE order_number = 'ROLE-$review'"));
                                 }),
+                new Operation("registerTrustedDocuments", (tk, t) -> GraphQL.postAs(tk, REGISTER_TRUSTED, "input", manifest(t)), PLATFORM,
+                        (a, t) -> {
+                            noUserErrors(a, "registerTrustedDocuments");
+                            assertEquals(1, a.getInt("data.registerTrustedDocuments.listed"));
+                            assertEquals(1, TestData.count("SELECT count(*) FROM trusted_document WHERE version = 'v" + t.review() + "'"));
+                        }),
+                new Operation("unlistTrustedDocuments", (tk, t) -> GraphQL.postAs(tk, UNLIST_TRUSTED, "input",
+                        Map.of("client", "role-app", "version", "v" + t.review())), PLATFORM, (a, t) -> {
+                            noUserErrors(a, "unlistTrustedDocuments");
+                            assertEquals(1, a.getInt("data.unlistTrustedDocuments.listed"));
+                            assertEquals(0, TestData.count("SELECT count(*) FROM trusted_document WHERE version = 'v" + t.review() + "'"));
+                        }, t -> GraphQL.dataAs(Tokens.admin(), REGISTER_TRUSTED, "input", manifest(t))),
+                // Not FORBIDDEN: null, so that a shared fragment does not fail a public page.
+                new Operation("review.sellerView", (tk, t) -> reviewField(tk, t, "sellerView { orderNumber }"), PRIVATE_READ,
+                        (a, t) -> assertEquals(t.orderNumber(), a.getString("data.review.sellerView.orderNumber")), t -> { }, "data.review.sellerView"),
                 new Operation("review.orderNumber", (tk, t) -> reviewField(tk, t, "orderNumber"), PRIVATE_READ,
                         (a, t) -> assertEquals(t.orderNumber(), a.getString("data.review.orderNumber"))),
                 new Operation("review.contacts", (tk, t) -> reviewField(tk, t, "contacts { message }"), PRIVATE_READ,
@@ -191,7 +224,8 @@ class RoleTableTest {
                 + TestData.count("SELECT count(*) FROM review_event") + "/" + TestData.count("SELECT count(*) FROM review_exclusion") + "/"
                 + TestData.count("SELECT count(*) FROM review_exclusion WHERE decision IS NOT NULL") + "/"
                 + TestData.count("SELECT count(*) FROM re_review_request") + "/" + TestData.count("SELECT count(*) FROM customer_contact") + "/"
-                + TestData.count("SELECT count(*) FROM reply") + "/" + TestData.count("SELECT coalesce(sum(hashtext(text)), 0) FROM reply");
+                + TestData.count("SELECT count(*) FROM reply") + "/" + TestData.count("SELECT coalesce(sum(hashtext(text)), 0) FROM reply") + "/"
+                + TestData.count("SELECT count(*) FROM trusted_document") + "/" + TestData.count("SELECT count(*) FROM persisted_query WHERE trusted");
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -203,6 +237,10 @@ class RoleTableTest {
             JsonPath answer = operation.call().apply(token(who), target);
             assertNull(answer.get("errors"), name + " as " + who + " is allowed: " + answer.prettify());
             operation.didIt().accept(answer, target);
+        } else if (operation.refusedAsNullAt() != null) {
+            JsonPath answer = operation.call().apply(token(who), target);
+            assertNull(answer.get("errors"), name + " as " + who + " answers null without an error: " + answer.prettify());
+            assertNull(answer.get(operation.refusedAsNullAt()), name + " as " + who + " is null");
         } else {
             String before = digest();
             JsonPath answer = operation.call().apply(token(who), target);
