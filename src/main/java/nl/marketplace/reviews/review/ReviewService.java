@@ -117,12 +117,12 @@ public class ReviewService {
                                 .map(counts -> partners.stream().map(p -> counts.getOrDefault(p, 0L)).toList())));
     }
 
-    /** The review's partner or an administrator: the order the review is about. */
     /** The review's private part for its partner and administrators; null (no error) for anyone else. */
     public ReviewSellerView sellerView(Review review) {
         return callers.current().mayRead(review.partnerKey()) ? new ReviewSellerView(review) : null;
     }
 
+    /** The review's partner or an administrator: the order the review is about. */
     public Uni<String> orderNumber(Review review) {
         callers.current().requireReader(review.partnerKey());
         return orderNumberBatcher.load(review.key());
