@@ -112,29 +112,64 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
   const keyMount = container.volumeMounts?.find(m => typeof keyFile === 'string' && keyFile.startsWith(m.mountPath + '/'));
   check(keyMount && pod.spec.volumes.find(v => v.name === keyMount.name)?.secret, `${where}: the JWT public key file comes from a Secret`);
 
-  // The database: the CloudNativePG cluster's read-write service and its generated app Secret.
+  // The database: the reactive pool through the cluster's read-write Pooler (transaction mode), LISTEN
+  // and Flyway to its read-write service directly, public reads through its read-only Pooler (where the
+  // cluster has standbys), with the credentials of its generated app Secret.
   const [cluster] = of('Cluster');
   check(cluster, `${where}: a CloudNativePG Cluster`);
   check(cluster.spec.instances >= (overlay === 'prod' ? 3 : 1), `${where}: primary and replicas (${cluster.spec.instances} instances)`);
-  check(provided.get('DB_HOST') === `${cluster.metadata.name}-rw`, `${where}: DB_HOST is the cluster's read-write service`);
+  const poolers = of('Pooler').filter(p => p.spec.cluster?.name === cluster.metadata.name);
+  const rwPooler = poolers.find(p => p.spec.type === 'rw');
+  const roPooler = poolers.find(p => p.spec.type === 'ro');
+  check(rwPooler && provided.get('DB_HOST') === rwPooler.metadata.name, `${where}: DB_HOST is the cluster's read-write Pooler`);
+  check(provided.get('DB_DIRECT_HOST') === `${cluster.metadata.name}-rw`, `${where}: DB_DIRECT_HOST is the cluster's read-write service`);
+  if (cluster.spec.instances > 1) {
+    check(roPooler && provided.get('DB_REPLICA_HOST') === roPooler.metadata.name, `${where}: DB_REPLICA_HOST is the cluster's read-only Pooler`);
+  } else {
+    check(!roPooler && !provided.get('DB_REPLICA_HOST'), `${where}: without standbys, no read-only Pooler and no DB_REPLICA_HOST`);
+  }
+  for (const pooler of poolers) {
+    check(pooler.spec.pgbouncer?.poolMode === 'transaction', `${where}: Pooler ${pooler.metadata.name} in transaction mode`);
+  }
+  // What PgBouncer in transaction mode needs of the client (README, "Connections through a pooler").
+  check(provided.get('QUARKUS_DATASOURCE_REACTIVE_CACHE_PREPARED_STATEMENTS') === 'false'
+    && provided.get('QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_USE_LAYER7_PROXY') === 'true',
+    `${where}: no cached prepared statements and the layer-7 proxy mode behind PgBouncer`);
   for (const key of ['DB_USER', 'DB_PASSWORD']) {
     check(provided.get(key)?.secretKeyRef?.name === `${cluster.metadata.name}-app`, `${where}: ${key} from the cluster's app Secret`);
   }
   check(provided.get('DB_NAME') === cluster.spec.bootstrap?.initdb?.database, `${where}: DB_NAME is the cluster's database`);
 
-  // Connection budget: every pod at the autoscaler's maximum holds its reactive pool (the LISTEN
-  // connection of the review events is one of it) and its JDBC pool (Flyway at start, the JDBC health
-  // check); together they fit max_connections with room for operators, the operator's own
-  // connections and superuser_reserved_connections.
+  // Connection budget. On the primary: every pod at the autoscaler's maximum holds its direct
+  // connections (LISTEN, and the JDBC pool: Flyway at start, the JDBC health check), the read-write
+  // Poolers hold their server connections, and operators, the operator's own connections and
+  // superuser_reserved_connections need room. On a standby: the read-only Poolers' connections. Each
+  // Pooler pod takes every pod's pool at worst (max_client_conn).
   const [hpaForBudget] = of('HorizontalPodAutoscaler');
+  const maxPods = hpaForBudget?.spec.maxReplicas ?? 0;
   const propertyOf = (key) => Number((properties.match(new RegExp('^' + key.replace(/\./g, '\\.') + '=(\\d+)', 'm')) ?? [])[1]);
   const reactive = Number(provided.get('QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE') ?? propertyOf('quarkus.datasource.reactive.max-size'));
+  const replicaPool = Number(provided.get('REVIEWS_DB_REPLICA_MAX_SIZE') ?? 16);
   const jdbc = Number(provided.get('QUARKUS_DATASOURCE_JDBC_MAX_SIZE') ?? propertyOf('quarkus.datasource.jdbc.max-size'));
+  const listen = 1;
   const maxConnections = Number(cluster.spec.postgresql?.parameters?.max_connections ?? 100);
   const roomForOperators = 25;
-  const budget = (hpaForBudget?.spec.maxReplicas ?? 0) * (reactive + jdbc) + roomForOperators;
-  check(reactive > 0 && jdbc > 0 && budget <= maxConnections,
-    `${where}: ${hpaForBudget?.spec.maxReplicas} pods × (${reactive} reactive + ${jdbc} JDBC) + ${roomForOperators} for operators = ${budget} fit max_connections ${maxConnections}`);
+  const serverConnections = (pooler) => pooler ? pooler.spec.instances * (Number(pooler.spec.pgbouncer.parameters?.default_pool_size ?? 20)
+    + Number(pooler.spec.pgbouncer.parameters?.reserve_pool_size ?? 0)) : 0;
+  const onPrimary = maxPods * (listen + jdbc) + serverConnections(rwPooler) + roomForOperators;
+  check(reactive > 0 && jdbc > 0 && onPrimary <= maxConnections,
+    `${where}: ${maxPods} pods × (${listen} LISTEN + ${jdbc} JDBC) + ${serverConnections(rwPooler)} of the rw Pooler + ${roomForOperators} for operators = ${onPrimary} fit max_connections ${maxConnections}`);
+  check(serverConnections(roPooler) + roomForOperators <= maxConnections,
+    `${where}: the ro Pooler's ${serverConnections(roPooler)} connections fit a standby's max_connections ${maxConnections}`);
+  for (const [pooler, perPod] of [[rwPooler, reactive], [roPooler, replicaPool]]) {
+    if (pooler) {
+      const clients = Number(pooler.spec.pgbouncer.parameters?.max_client_conn ?? 100);
+      check(maxPods * perPod <= clients, `${where}: ${maxPods} pods × ${perPod} connections fit ${pooler.metadata.name}'s max_client_conn ${clients}`);
+    }
+  }
+  if (overlay === 'prod') {
+    check(maxPods >= 40, `${where}: the autoscaler may grow to 40 pods at least (${maxPods})`);
+  }
 
   // Service, disruption budget, autoscaler, network policy point at this Deployment's pods.
   const [service] = of('Service');
@@ -152,8 +187,16 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
   const egress = policy?.spec.egress ?? [];
   const egressPorts = egress.flatMap(r => (r.ports ?? []).map(p => p.port));
   const dbRule = egress.find(r => (r.ports ?? []).some(p => p.port === 5432));
-  check(dbRule && dbRule.to?.every(t => t.podSelector?.matchLabels?.['cnpg.io/cluster'] === cluster.metadata.name
-    && Object.keys(t.podSelector.matchLabels).length === 1), `${where}: PostgreSQL goes out to the cluster's pods only`);
+  const poolerNames = poolers.map(p => p.metadata.name).sort();
+  const clusterPods = (t) => t.podSelector?.matchLabels?.['cnpg.io/cluster'] === cluster.metadata.name
+    && Object.keys(t.podSelector.matchLabels).length === 1 && !t.podSelector.matchExpressions;
+  const poolerPods = (t) => !t.podSelector?.matchLabels && t.podSelector?.matchExpressions?.length === 1
+    && t.podSelector.matchExpressions[0].key === 'cnpg.io/poolerName' && t.podSelector.matchExpressions[0].operator === 'In'
+    && t.podSelector.matchExpressions[0].values.every(v => v.startsWith(cluster.metadata.name + '-pooler-'));
+  check(dbRule && dbRule.to?.every(t => clusterPods(t) || poolerPods(t)) && dbRule.to.some(clusterPods),
+    `${where}: PostgreSQL goes out to the cluster's pods and its Poolers only`);
+  const allowedPoolers = dbRule?.to?.filter(poolerPods).flatMap(t => t.podSelector.matchExpressions[0].values) ?? [];
+  check(poolerNames.every(n => allowedPoolers.includes(n)), `${where}: every Pooler (${poolerNames}) may be reached`);
   check(egressPorts.includes(Number(provided.get('SMTP_PORT'))), `${where}: SMTP port ${provided.get('SMTP_PORT')} may go out`);
   check(egressPorts.includes(53), `${where}: DNS may go out`);
   check(egress.every(r => (r.ports ?? []).length > 0), `${where}: every egress rule names its ports`);
