@@ -11,7 +11,8 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The one way the read path talks to PostgreSQL: prepared statements on the reactive pool.
+ * The one way the read path talks to PostgreSQL: prepared statements on the reactive pool, or on the
+ * replica's for the public reads that may use it ({@link Replica}).
  *
  * <p>The pool hands each statement its own connection, so GraphQL resolvers that run concurrently
  * on one Vert.x context (quarkus issue 32870) never share a session. Every statement is counted,
@@ -21,15 +22,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Db {
 
     private final Pool pool;
+    private final Replica replica;
     private final AtomicLong statements = new AtomicLong();
 
-    public Db(Pool pool) {
+    public Db(Pool pool, Replica replica) {
         this.pool = pool;
+        this.replica = replica;
     }
 
+    /** On the primary, or on the replica for a read of an anonymous query while the replica is fresh enough ({@link Replica}). */
     public Uni<RowSet<Row>> query(String sql, Tuple args) {
         statements.incrementAndGet();
-        return pool.preparedQuery(sql).execute(args);
+        ReadVersions versions = ReadVersions.current();
+        Pool read = replica.forRead(sql);
+        Uni<RowSet<Row>> result = read == null ? pool.preparedQuery(sql).execute(args)
+                : read.preparedQuery(sql).execute(args).ifNoItem().after(replica.timeout()).failWith(Replica.TimedOut::new)
+                        .onFailure(Replica::retryOnPrimary).recoverWithUni(failure -> {
+                    replica.failed(failure);
+                    return pool.preparedQuery(sql).execute(args);
+                });
+        return versions == null ? result : result.invoke(versions::note);
     }
 
     /** Statements on one connection in one transaction: committed when the Uni succeeds, rolled back when it fails. */

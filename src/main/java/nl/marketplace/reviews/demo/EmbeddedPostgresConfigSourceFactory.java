@@ -17,7 +17,10 @@ import io.smallrye.config.PropertiesConfigSource;
  * Chooses the database when the service starts:
  * <ol>
  * <li>{@code quarkus.datasource.reactive.url} set (for example QUARKUS_DATASOURCE_REACTIVE_URL): that server;</li>
- * <li>else {@code DB_HOST} set: that server, from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD;</li>
+ * <li>else {@code DB_HOST} set: that server, from DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD;
+ * with {@code DB_DIRECT_HOST} the primary itself for Flyway (JDBC) and LISTEN while DB_HOST is a
+ * pooler, and with {@code DB_REPLICA_HOST} a replica (or its pooler) for public reads (README,
+ * "Reads on replicas", "Connections through a pooler");</li>
  * <li>else, in dev mode only and unless {@code reviews.embedded-postgres.enabled=false}: an embedded
  * PostgreSQL ({@link EmbeddedDemoDatabase}) with demo data. This is what makes the README's run
  * command work on a fresh machine.</li>
@@ -42,8 +45,16 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         if (host != null) {
             String port = orElse(value(context, "DB_PORT"), "5432");
             String name = orElse(value(context, "DB_NAME"), "reviews");
+            String direct = orElse(value(context, "DB_DIRECT_HOST"), host);
             config.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + name);
-            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + name);
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + direct + ":" + port + "/" + name);
+            if (!direct.equals(host)) {
+                config.put("reviews.db.direct-url", "postgresql://" + direct + ":" + port + "/" + name);
+            }
+            String replica = value(context, "DB_REPLICA_HOST");
+            if (replica != null) {
+                config.put("reviews.db.replica.url", "postgresql://" + replica + ":" + port + "/" + name);
+            }
             putIfSet(config, "quarkus.datasource.username", value(context, "DB_USER"));
             putIfSet(config, "quarkus.datasource.password", value(context, "DB_PASSWORD"));
         } else if (context.getProfiles().contains("dev") && !"false".equals(value(context, "reviews.embedded-postgres.enabled"))) {

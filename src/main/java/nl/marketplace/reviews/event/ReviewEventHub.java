@@ -2,12 +2,10 @@ package nl.marketplace.reviews.event;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,16 +121,12 @@ public class ReviewEventHub {
         }
     }
 
-    /** The channel of V9's notify_public_change(). */
-    static final String PUBLIC_CHANGES = "public_changes";
-
     private final Map<Long, Set<Registration>> subscriptions = new ConcurrentHashMap<>();
     private final ListenConnections connections;
     private final Vertx vertx;
     private final Config config;
     private final AtomicReference<SqlConnection> connection = new AtomicReference<>();
     private volatile boolean listening;
-    private final AtomicLong publicVersion = new AtomicLong();
     private volatile boolean stopped;
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private long pingTimer = -1;
@@ -159,16 +153,6 @@ public class ReviewEventHub {
         if (current != null) {
             current.closeAndForget();
         }
-    }
-
-    /**
-     * A number that changes whenever data an anonymous reader can see changes, on any instance
-     * (the public_changes notices, and every new LISTEN connection, since notices are lost while
-     * nobody listens); empty while this instance does not listen. It counts on this instance only:
-     * graphql.HttpCaching puts the instance's identity beside it in an ETag.
-     */
-    public OptionalLong publicVersion() {
-        return listening ? OptionalLong.of(publicVersion.get()) : OptionalLong.empty();
     }
 
     /** Whether this instance hears events now (health group "dependencies"). */
@@ -205,18 +189,14 @@ public class ReviewEventHub {
                     pg.notificationHandler(n -> {
                         if (ReviewEvents.CHANNEL.equals(n.getChannel())) {
                             receive(n.getPayload());
-                        } else if (PUBLIC_CHANGES.equals(n.getChannel())) {
-                            publicVersion.incrementAndGet();
                         }
                     });
                     pg.closeHandler(ignored -> lost(conn, "the connection closed"));
-                    return conn.query("LISTEN " + ReviewEvents.CHANNEL + "; LISTEN " + PUBLIC_CHANGES).execute().replaceWith(conn)
+                    return conn.query("LISTEN " + ReviewEvents.CHANNEL).execute().replaceWith(conn)
                             .onFailure().call(() -> conn.close());
                 })
                 .subscribe().with(conn -> {
                     connection.set(conn);
-                    // Whatever changed while nobody listened: every ETag given out before is stale.
-                    publicVersion.incrementAndGet();
                     listening = true;
                     int failed = failedAttempts.getAndSet(0);
                     if (failed > 0) {

@@ -33,6 +33,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.impl.RoutingContextInternal;
+import nl.marketplace.reviews.db.ReadVersions;
+import nl.marketplace.reviews.db.Replica;
 
 /**
  * Checks a GraphQL POST before SmallRye sees it, and answers a client's mistake as the
@@ -67,8 +69,10 @@ public class GraphQLRequestGuard {
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     /** Set on a GET rerouted as a POST. */
     private static final String FROM_GET = GraphQLRequestGuard.class.getName() + ".fromGet";
-    /** Set on an anonymous GET whose answer may be cached: its ETag. */
-    private static final String ETAG = GraphQLRequestGuard.class.getName() + ".etag";
+    /** Set on an anonymous GET whose answer may be cached: the request as its ETag sees it. */
+    private static final String CACHEABLE = GraphQLRequestGuard.class.getName() + ".cacheable";
+    /** Set beside it: the versions its reads note. */
+    private static final String VERSIONS = GraphQLRequestGuard.class.getName() + ".versions";
 
     /** Documents that parsed: at most this many, each at most MAX_REMEMBERED_LENGTH characters. */
     static final int MAX_REMEMBERED = 1_000;
@@ -78,6 +82,8 @@ public class GraphQLRequestGuard {
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final Set<String> parsed = ConcurrentHashMap.newKeySet();
+    /** Whether an operation of a document only reads (by operation name and document). */
+    private final Map<String, Boolean> reads = new ConcurrentHashMap<>();
     private final PersistedQueries persistedQueries;
     /** Anonymous callers run trusted documents only (README, "Trusted documents"). */
     private final boolean trustedDocumentsOnly;
@@ -248,10 +254,16 @@ public class GraphQLRequestGuard {
             refuse(rc, acceptsGraphQLResponse(rc) ? 400 : 200, ApiErrorCode.GRAPHQL_PARSE_FAILED, syntax);
             return;
         }
-        if (get && !onlyReads(query, body.path("operationName").textValue())) {
+        boolean reads = readsOnly(query, body.path("operationName").textValue());
+        if (get && !reads) {
             rc.response().putHeader(HttpHeaders.ALLOW, "POST");
             refuse(rc, 405, ApiErrorCode.METHOD_NOT_ALLOWED, "GET runs queries only: send mutations and subscriptions with POST");
             return;
+        }
+        boolean anonymous = rc.request().getHeader(HttpHeaders.AUTHORIZATION) == null && asker(rc) == PersistedQueries.Asker.ANONYMOUS;
+        if (anonymous && reads) {
+            // A public read may be a little behind: README, "Reads on replicas".
+            Replica.allowForThisRequest();
         }
         if (!persisted && !get) {
             rc.addHeadersEndHandler(ignored -> answerAs(rc));
@@ -265,25 +277,53 @@ public class GraphQLRequestGuard {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        if (get) {
-            String etag = rc.request().getHeader(HttpHeaders.AUTHORIZATION) != null ? null
-                    : caching.etag(query, body.path("operationName").textValue(), body.has("variables")
-                            ? body.get("variables").toString() : null, acceptsGraphQLResponse(rc) ? GRAPHQL_RESPONSE : "application/json");
-            if (etag != null && HttpCaching.matches(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
-                // Nothing public changed since this answer was given: not run again.
-                rc.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
-                        .putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.VARY, HttpCaching.VARY).end();
-                return;
-            }
+        if (get && anonymous) {
+            HttpCaching.Request request = caching.request(query, body.path("operationName").textValue(), body.has("variables")
+                    ? body.get("variables").toString() : null, acceptsGraphQLResponse(rc) ? GRAPHQL_RESPONSE : "application/json");
+            revalidateOrRun(rc, request, rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), false);
+        } else if (get) {
             rc.put(FROM_GET, Boolean.TRUE);
-            if (etag != null) {
-                rc.put(ETAG, etag);
-            }
             rc.reroute(HttpMethod.POST, "/graphql");
         } else {
             rc.addHeadersEndHandler(ignored -> answerAs(rc));
             rc.next();
         }
+    }
+
+    /**
+     * 304 when the client's copy is current where this request would be answered; where that is a
+     * replica that has not yet replayed what the client's copy shows, the primary is asked (and
+     * answers the request).
+     */
+    private void revalidateOrRun(RoutingContext rc, HttpCaching.Request request, String ifNoneMatch, boolean onPrimary) {
+        Uni<HttpCaching.Revalidation> revalidation = caching.revalidate(ifNoneMatch, request);
+        if (revalidation == null) {
+            runCacheable(rc, request);
+            return;
+        }
+        revalidation.subscribe().with(found -> {
+            if (found.current() != null) {
+                // Nothing it read changed since this answer was given: not run again.
+                rc.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, found.current())
+                        .putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.VARY, HttpCaching.VARY).end();
+            } else if (found.behind() && !onPrimary) {
+                Replica.denyForThisRequest();
+                revalidateOrRun(rc, request, ifNoneMatch, true);
+            } else {
+                runCacheable(rc, request);
+            }
+        }, failure -> {
+            LOG.debugf("Revalidation failed, running the request: %s", failure.getMessage());
+            runCacheable(rc, request);
+        });
+    }
+
+    /** An anonymous GET, run as a POST, noting what its reads depend on for its ETag. */
+    private void runCacheable(RoutingContext rc, HttpCaching.Request request) {
+        rc.put(FROM_GET, Boolean.TRUE);
+        rc.put(CACHEABLE, request);
+        rc.put(VERSIONS, ReadVersions.collect());
+        rc.reroute(HttpMethod.POST, "/graphql");
     }
 
     /** Null, or why the document does not parse (a document that parsed before is not parsed again). */
@@ -298,6 +338,23 @@ public class GraphQLRequestGuard {
             remember(document);
         }
         return problem;
+    }
+
+    /** {@link #onlyReads}, remembered for the documents that parsed (clients send a handful again and again). */
+    private boolean readsOnly(String document, String operationName) {
+        if (document.length() > MAX_REMEMBERED_LENGTH) {
+            return onlyReads(document, operationName);
+        }
+        String key = (operationName == null ? "" : operationName) + '\u0000' + document;
+        Boolean known = reads.get(key);
+        if (known == null) {
+            known = onlyReads(document, operationName);
+            if (reads.size() >= MAX_REMEMBERED) {
+                reads.clear(); // crude, but bounded, as the parsed documents
+            }
+            reads.put(key, known);
+        }
+        return known;
     }
 
     /** Whether the operation a GET runs is a query (an unknown or ambiguous one is left to the validation that follows). */
@@ -334,11 +391,16 @@ public class GraphQLRequestGuard {
         io.vertx.core.Context context = Vertx.currentContext();
         boolean requestError = context != null && context.removeLocal(RequestErrors.REQUEST_ERROR);
         boolean hadErrors = context != null && context.removeLocal(RequestErrors.HAD_ERRORS);
-        String etag = rc.get(ETAG);
+        HttpCaching.Request cacheable = rc.get(CACHEABLE);
+        ReadVersions versions = rc.get(VERSIONS);
         HttpServerResponse headers = rc.response();
         headers.putHeader(HttpHeaders.VARY, HttpCaching.VARY);
-        if (etag != null && !hadErrors && headers.getStatusCode() == 200) {
-            headers.putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.ETAG, etag);
+        if (cacheable != null && !hadErrors && headers.getStatusCode() == 200 && versions.covered()) {
+            headers.putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl());
+            Map<Long, Long> read = versions.versions();
+            if (read.size() <= HttpCaching.MAX_PARTNERS) {
+                headers.putHeader(HttpHeaders.ETAG, HttpCaching.etag(cacheable, new java.util.TreeMap<>(read)));
+            }
         } else {
             headers.putHeader(HttpHeaders.CACHE_CONTROL, HttpCaching.PRIVATE);
         }

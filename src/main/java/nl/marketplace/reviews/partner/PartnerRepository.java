@@ -32,15 +32,34 @@ public class PartnerRepository {
                 });
     }
 
-    /** The partners with these keys, by key; unknown keys are absent. One statement. */
+    /**
+     * The partners with these keys, by key; unknown keys are absent. One statement, with a row per
+     * key asked for: an unknown partner's answer changes when it is created (db.ReadVersions).
+     */
     public Uni<Map<Long, Partner>> findByKeys(List<Long> keys) {
-        return db.query("SELECT id, name, score_version FROM partner WHERE id = ANY($1)", Tuple.of(keys.toArray(Long[]::new)))
+        return db.query("SELECT k.id AS version_partner, coalesce(p.public_version, -1) AS public_version, p.id, p.name, p.score_version "
+                + "FROM unnest($1::bigint[]) AS k(id) LEFT JOIN partner p ON p.id = k.id", Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Partner> byKey = new HashMap<>();
                     for (Row row : rows) {
-                        byKey.put(row.getLong("id"), new Partner(row.getLong("id"), row.getString("name"), row.getLong("score_version")));
+                        if (row.getLong("id") != null) {
+                            byKey.put(row.getLong("id"), new Partner(row.getLong("id"), row.getString("name"), row.getLong("score_version")));
+                        }
                     }
                     return byKey;
+                });
+    }
+
+    /** The public version of each partner (-1: none), for a revalidation (graphql.HttpCaching); from the replica when the request may use it. */
+    public Uni<Map<Long, Long>> publicVersions(List<Long> keys) {
+        return db.query("SELECT k.id, coalesce(p.public_version, -1) AS version FROM unnest($1::bigint[]) AS k(id) "
+                + "LEFT JOIN partner p ON p.id = k.id", Tuple.of(keys.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Long> versions = new HashMap<>();
+                    for (Row row : rows) {
+                        versions.put(row.getLong("id"), row.getLong("version"));
+                    }
+                    return versions;
                 });
     }
 }

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
 import nl.marketplace.reviews.graphql.GlobalId;
+import nl.marketplace.reviews.partner.VersionedCache;
 
 /** SQL for reviews, revisions and replies. Every method is one statement for any number of keys. */
 @ApplicationScoped
@@ -34,15 +35,24 @@ public class ReviewRepository {
         return findByKeys(keys, Nested.NONE);
     }
 
+    /**
+     * The partner's public version beside each review (db.ReadVersions); a key that names no review
+     * yet is a dependency no version covers.
+     */
+    private static final String REVIEW_VERSIONS = ", pv.id AS version_partner, pv.public_version, (r.id IS NULL) AS version_unknown";
+
     /** The reviews with these keys, with the nested fields asked for; one statement. */
     public Uni<Map<Long, Review>> findByKeys(List<Long> keys, Nested nested) {
-        return db.query("SELECT " + COLUMNS + nestedColumns(nested) + " FROM review r" + nestedJoins(nested) + " WHERE r.id = ANY($1)",
+        return db.query("SELECT " + COLUMNS + REVIEW_VERSIONS + nestedColumns(nested) + " FROM unnest($1::bigint[]) AS k(id) "
+                + "LEFT JOIN review r ON r.id = k.id LEFT JOIN partner pv ON pv.id = r.partner_id" + nestedJoins(nested),
                 Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Review> byKey = new HashMap<>();
                     for (Row row : rows) {
-                        Review review = toReview(row, nested);
-                        byKey.put(review.key(), review);
+                        if (row.getLong("id") != null) {
+                            Review review = toReview(row, nested);
+                            byKey.put(review.key(), review);
+                        }
                     }
                     return byKey;
                 });
@@ -57,62 +67,78 @@ public class ReviewRepository {
             ReviewCursor after, int limit, Nested nested) {
         Sql sql = new Sql();
         sql.arg(partnerKeys.toArray(Long[]::new));
-        StringBuilder text = new StringBuilder("SELECT r.*").append(nestedColumns(nested))
-                .append(" FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) CROSS JOIN LATERAL (SELECT ")
+        // A row for a partner without a matching review too: its version row (db.ReadVersions).
+        StringBuilder text = new StringBuilder("SELECT r.*, p.id AS version_partner, coalesce(pv.public_version, -1) AS public_version")
+                .append(nestedColumns(nested))
+                .append(" FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) LEFT JOIN partner pv ON pv.id = p.id LEFT JOIN LATERAL (SELECT ")
                 .append(COLUMNS).append(" FROM review r WHERE r.partner_id = p.id");
         where(text, sql, criteria);
         if (after != null) {
             text.append(" AND ").append(keyset(sql, order, after));
         }
-        text.append(" ORDER BY ").append(orderBy(order)).append(" LIMIT ").append(sql.arg(limit)).append(") r")
+        text.append(" ORDER BY ").append(orderBy(order)).append(" LIMIT ").append(sql.arg(limit)).append(") r ON true")
                 .append(nestedJoins(nested)).append(" ORDER BY p.ord, ").append(orderBy(order));
         return db.query(text.toString(), sql.tuple()).map(rows -> {
             Map<Long, List<Review>> byPartner = new LinkedHashMap<>();
             for (Row row : rows) {
-                Review review = toReview(row, nested);
-                byPartner.computeIfAbsent(review.partnerKey(), k -> new ArrayList<>()).add(review);
+                if (row.getLong("id") != null) {
+                    Review review = toReview(row, nested);
+                    byPartner.computeIfAbsent(review.partnerKey(), k -> new ArrayList<>()).add(review);
+                }
             }
             return byPartner;
         });
     }
 
-    /** How many reviews of each partner match; partners without any are absent. */
-    public Uni<Map<Long, Long>> count(List<Long> partnerKeys, ReviewCriteria criteria) {
+    /** How many reviews of each partner match (0 for none), with the score version read beside the count (-1: no such partner). */
+    public Uni<Map<Long, VersionedCache.Computed<Long>>> count(List<Long> partnerKeys, ReviewCriteria criteria) {
         Sql sql = new Sql();
         sql.arg(partnerKeys.toArray(Long[]::new));
-        StringBuilder text = new StringBuilder("SELECT r.partner_id, count(*) AS n FROM review r WHERE r.partner_id = ANY($1)");
+        StringBuilder text = new StringBuilder("SELECT p.id AS version_partner, coalesce(pv.public_version, -1) AS public_version, "
+                + "coalesce(pv.score_version, -1) AS score_version, (SELECT count(*) FROM review r WHERE r.partner_id = p.id");
         where(text, sql, criteria);
-        text.append(" GROUP BY r.partner_id");
+        text.append(") AS n FROM unnest($1::bigint[]) AS p(id) LEFT JOIN partner pv ON pv.id = p.id");
         return db.query(text.toString(), sql.tuple()).map(rows -> {
-            Map<Long, Long> counts = new HashMap<>();
+            Map<Long, VersionedCache.Computed<Long>> counts = new HashMap<>();
             for (Row row : rows) {
-                counts.put(row.getLong("partner_id"), row.getLong("n"));
+                counts.put(row.getLong("version_partner"), new VersionedCache.Computed<>(row.getLong("n"), row.getLong("score_version")));
             }
             return counts;
         });
     }
 
+    /** Beside each review key asked for: its partner's public version (db.ReadVersions), a row also without revisions or reply. */
+    private static final String OF_REVIEWS = " FROM unnest($1::bigint[]) AS k(id) LEFT JOIN review r ON r.id = k.id "
+            + "LEFT JOIN partner pv ON pv.id = r.partner_id";
+
     /** The revisions of each review, oldest first. */
     public Uni<Map<Long, List<Revision>>> revisions(List<Long> reviewKeys) {
-        return db.query("SELECT id, review_id, overall, previous_overall, comment, created_at FROM revision "
-                + "WHERE review_id = ANY($1) ORDER BY review_id, created_at, id", Tuple.of(reviewKeys.toArray(Long[]::new)))
+        return db.query("SELECT v.id, k.id AS review_id, v.overall, v.previous_overall, v.comment, v.created_at" + REVIEW_VERSIONS
+                + OF_REVIEWS + " LEFT JOIN revision v ON v.review_id = k.id ORDER BY k.id, v.created_at, v.id",
+                Tuple.of(reviewKeys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, List<Revision>> byReview = new HashMap<>();
                     for (Row row : rows) {
-                        Revision revision = toRevision(row);
-                        byReview.computeIfAbsent(revision.reviewKey(), k -> new ArrayList<>()).add(revision);
+                        if (row.getLong("id") != null) {
+                            Revision revision = toRevision(row);
+                            byReview.computeIfAbsent(revision.reviewKey(), k -> new ArrayList<>()).add(revision);
+                        }
                     }
                     return byReview;
                 });
     }
 
     public Uni<Map<Long, Revision>> revisionsByKeys(List<Long> keys) {
-        return db.query("SELECT id, review_id, overall, previous_overall, comment, created_at FROM revision WHERE id = ANY($1)",
+        return db.query("SELECT v.id, v.review_id, v.overall, v.previous_overall, v.comment, v.created_at, pv.id AS version_partner, "
+                + "pv.public_version, (v.id IS NULL) AS version_unknown FROM unnest($1::bigint[]) AS k(id) "
+                + "LEFT JOIN revision v ON v.id = k.id LEFT JOIN review r ON r.id = v.review_id LEFT JOIN partner pv ON pv.id = r.partner_id",
                 Tuple.of(keys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Revision> byKey = new HashMap<>();
                     for (Row row : rows) {
-                        byKey.put(row.getLong("id"), toRevision(row));
+                        if (row.getLong("id") != null) {
+                            byKey.put(row.getLong("id"), toRevision(row));
+                        }
                     }
                     return byKey;
                 });
@@ -133,13 +159,15 @@ public class ReviewRepository {
 
     /** The reply of each review that has one. */
     public Uni<Map<Long, Reply>> replies(List<Long> reviewKeys) {
-        return db.query("SELECT review_id, text, created_at, updated_at FROM reply WHERE review_id = ANY($1)",
-                Tuple.of(reviewKeys.toArray(Long[]::new)))
+        return db.query("SELECT k.id AS review_id, y.text, y.created_at, y.updated_at" + REVIEW_VERSIONS + OF_REVIEWS
+                + " LEFT JOIN reply y ON y.review_id = k.id", Tuple.of(reviewKeys.toArray(Long[]::new)))
                 .map(rows -> {
                     Map<Long, Reply> byReview = new HashMap<>();
                     for (Row row : rows) {
-                        byReview.put(row.getLong("review_id"), new Reply(row.getLong("review_id"), row.getString("text"),
-                                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at")));
+                        if (row.getString("text") != null) {
+                            byReview.put(row.getLong("review_id"), new Reply(row.getLong("review_id"), row.getString("text"),
+                                    row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at")));
+                        }
                     }
                     return byReview;
                 });

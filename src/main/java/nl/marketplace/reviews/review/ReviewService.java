@@ -102,7 +102,9 @@ public class ReviewService {
     private record CountKey(long partnerKey, ReviewCriteria criteria) {
     }
 
-    private final VersionedCache<CountKey, Long> computedCounts = new VersionedCache<>(20_000);
+    private final VersionedCache<CountKey, Long> computedCounts = new VersionedCache<>("review-counts", 100_000);
+    /** Counts of filters with moments in them: chosen by clients, kept apart (a crawler evicts only its own). */
+    private final VersionedCache<CountKey, Long> computedCountsBetween = new VersionedCache<>("review-counts-between", 10_000);
 
     /**
      * The total count of each connection: counts computed before at the partner's score version,
@@ -110,11 +112,25 @@ public class ReviewService {
      * always counted, since those rows do not change the score version.
      */
     public Uni<Map<ReviewConnection, Long>> totalCounts(List<ReviewConnection> connections) {
-        return computedCounts.getOrLoad(connections, new IdentityHashMap<>(),
-                connection -> countable(connection.criteria()) ? countKey(connection) : null, ReviewConnection::scoreVersion,
-                missing -> Batcher.perGroup(missing, ReviewConnection::criteria, ReviewConnection::partnerKey,
-                        (criteria, partners) -> reviews.count(partners, criteria)
-                                .map(counts -> partners.stream().map(p -> counts.getOrDefault(p, 0L)).toList())));
+        Map<ReviewConnection, Long> known = new IdentityHashMap<>();
+        List<ReviewConnection> between = connections.stream().filter(ReviewService::betweenMoments).toList();
+        List<ReviewConnection> plain = connections.stream().filter(c -> !betweenMoments(c)).toList();
+        return computedCounts.getOrLoad(plain, known, ReviewService::countKeyIfCountable, ReviewConnection::scoreVersion, this::count)
+                .chain(() -> computedCountsBetween.getOrLoad(between, known, ReviewService::countKeyIfCountable, ReviewConnection::scoreVersion,
+                        this::count));
+    }
+
+    private static boolean betweenMoments(ReviewConnection connection) {
+        return connection.criteria().createdFrom() != null || connection.criteria().createdBefore() != null;
+    }
+
+    private static CountKey countKeyIfCountable(ReviewConnection connection) {
+        return countable(connection.criteria()) ? countKey(connection) : null;
+    }
+
+    private Uni<Map<ReviewConnection, VersionedCache.Computed<Long>>> count(List<ReviewConnection> missing) {
+        return Batcher.perGroup(missing, ReviewConnection::criteria, ReviewConnection::partnerKey,
+                (criteria, partners) -> reviews.count(partners, criteria).map(counts -> partners.stream().map(counts::get).toList()));
     }
 
     /** The review's private part for its partner and administrators; null (no error) for anyone else. */

@@ -31,9 +31,18 @@ public class ScoreRepository {
         this.db = db;
     }
 
-    /** A partner's tallies over the days of a window and over all days. */
-    record Tallies(Tally window, Tally all) {
+    /**
+     * A partner's tallies over the days of a window and over all days, and the score version read
+     * beside them (-1: no such partner).
+     */
+    record Tallies(Tally window, Tally all, long scoreVersion) {
     }
+
+    /** No data columns: the version row of each partner asked for (db.ReadVersions), found or not. */
+    private static final String NO_SUMS = "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL";
+    private static final String NO_VERSION = "NULL::bigint AS version_partner, NULL::bigint AS public_version, NULL::bigint AS score_version";
+    private static final String VERSIONS = "k.id, coalesce(p.public_version, -1), coalesce(p.score_version, -1) "
+            + "FROM unnest($1::bigint[]) AS k(id) LEFT JOIN partner p ON p.id = k.id";
 
     /**
      * Each partner's tallies over the window's days and over all days up to the last one, in one
@@ -41,26 +50,31 @@ public class ScoreRepository {
      * the total alone, for an earlier day a few more rows, however many reviews there are.
      */
     Uni<Map<Long, Tallies>> tallies(List<Long> partnerKeys, LocalDate firstDay, LocalDate lastDay) {
-        String sql = "SELECT 'window' AS part, partner_id, overall, " + SUMS + " FROM partner_daily_score "
+        String sql = "SELECT 'window' AS part, partner_id, overall, " + SUMS + ", " + NO_VERSION + " FROM partner_daily_score "
                 + "WHERE partner_id = ANY($1) AND day BETWEEN $2 AND $3 GROUP BY partner_id, overall "
-                + "UNION ALL SELECT 'total', partner_id, overall, " + SUMS + " FROM partner_total_score "
+                + "UNION ALL SELECT 'total', partner_id, overall, " + SUMS + ", NULL, NULL, NULL FROM partner_total_score "
                 + "WHERE partner_id = ANY($1) GROUP BY partner_id, overall "
-                + "UNION ALL SELECT 'later', partner_id, overall, " + SUMS + " FROM partner_daily_score "
-                + "WHERE partner_id = ANY($1) AND day > $3 GROUP BY partner_id, overall";
+                + "UNION ALL SELECT 'later', partner_id, overall, " + SUMS + ", NULL, NULL, NULL FROM partner_daily_score "
+                + "WHERE partner_id = ANY($1) AND day > $3 GROUP BY partner_id, overall "
+                + "UNION ALL SELECT 'version', k.id, NULL, " + NO_SUMS + ", " + VERSIONS;
         return db.query(sql, Tuple.of(partnerKeys.toArray(Long[]::new), firstDay, lastDay)).map(rows -> {
-            Map<Long, Tallies> byPartner = new HashMap<>();
+            Map<Long, Tally[]> byPartner = new HashMap<>();
+            Map<Long, Long> versions = new HashMap<>();
             for (Long key : partnerKeys) {
-                byPartner.put(key, new Tallies(new Tally(), new Tally()));
+                byPartner.put(key, new Tally[] { new Tally(), new Tally() });
             }
             for (Row row : rows) {
-                Tallies t = byPartner.get(row.getLong("partner_id"));
+                Tally[] t = byPartner.get(row.getLong("partner_id"));
                 switch (row.getString("part")) {
-                    case "window" -> t.window().add(row, 1);
-                    case "total" -> t.all().add(row, 1);
-                    default -> t.all().add(row, -1);
+                    case "window" -> t[0].add(row, 1);
+                    case "total" -> t[1].add(row, 1);
+                    case "later" -> t[1].add(row, -1);
+                    default -> versions.put(row.getLong("partner_id"), row.getLong("score_version"));
                 }
             }
-            return byPartner;
+            Map<Long, Tallies> tallies = new HashMap<>();
+            byPartner.forEach((key, t) -> tallies.put(key, new Tallies(t[0], t[1], versions.getOrDefault(key, -1L))));
+            return tallies;
         });
     }
 
@@ -68,24 +82,39 @@ public class ScoreRepository {
     record Month(long overallSum, long reviewCount, boolean recorded) {
     }
 
+    /** Per month (its first day) of one partner, the recorded and live figures; and the score version read beside them. */
+    record Months(Map<LocalDate, List<Month>> byMonth, long scoreVersion) {
+    }
+
     /**
      * Per partner and month (its first day): the recorded figures of closed months and the live ones
      * from the daily aggregates, in one statement; the service picks.
      */
-    Uni<Map<Long, Map<LocalDate, List<Month>>>> monthly(List<Long> partnerKeys, LocalDate firstDay, LocalDate lastDay) {
-        String sql = "SELECT partner_id, month, overall_sum, review_count, true AS recorded FROM partner_monthly_score "
+    Uni<Map<Long, Months>> monthly(List<Long> partnerKeys, LocalDate firstDay, LocalDate lastDay) {
+        String sql = "SELECT partner_id, month, overall_sum, review_count, true AS recorded, " + NO_VERSION + " FROM partner_monthly_score "
                 + "WHERE partner_id = ANY($1) AND month BETWEEN $2 AND $3 "
                 + "UNION ALL SELECT partner_id, date_trunc('month', day)::date, "
-                + "sum(overall * review_count)::bigint, sum(review_count)::bigint, false "
-                + "FROM partner_daily_score WHERE partner_id = ANY($1) AND day BETWEEN $2 AND $3 GROUP BY 1, 2";
+                + "sum(overall * review_count)::bigint, sum(review_count)::bigint, false, NULL, NULL, NULL "
+                + "FROM partner_daily_score WHERE partner_id = ANY($1) AND day BETWEEN $2 AND $3 GROUP BY 1, 2 "
+                + "UNION ALL SELECT k.id, NULL, NULL, NULL, NULL, " + VERSIONS;
         return db.query(sql, Tuple.of(partnerKeys.toArray(Long[]::new), firstDay, lastDay)).map(rows -> {
             Map<Long, Map<LocalDate, List<Month>>> byPartner = new HashMap<>();
+            Map<Long, Long> versions = new HashMap<>();
             for (Row row : rows) {
-                byPartner.computeIfAbsent(row.getLong("partner_id"), k -> new HashMap<>())
+                long partner = row.getLong("partner_id");
+                if (row.getLong("version_partner") != null) {
+                    versions.put(partner, row.getLong("score_version"));
+                    continue;
+                }
+                byPartner.computeIfAbsent(partner, k -> new HashMap<>())
                         .computeIfAbsent(row.getLocalDate("month"), k -> new java.util.ArrayList<>())
                         .add(new Month(row.getLong("overall_sum"), row.getLong("review_count"), row.getBoolean("recorded")));
             }
-            return byPartner;
+            Map<Long, Months> months = new HashMap<>();
+            for (Long key : partnerKeys) {
+                months.put(key, new Months(byPartner.getOrDefault(key, Map.of()), versions.getOrDefault(key, -1L)));
+            }
+            return months;
         });
     }
 

@@ -66,8 +66,10 @@ public class ScoreService {
     public record MonthlyKey(long partnerKey, long scoreVersion, LocalDate asOfDay, int last) {
     }
 
-    /** Enough for every partner on a few days; a full cache starts over (see {@link VersionedCache}). */
-    private static final int CACHED = 50_000;
+    /** Today's figures of every partner of a large marketplace (a score is about a kilobyte). */
+    private static final int CACHED = 100_000;
+    /** Figures of days and month counts that clients choose (asOf, last): kept apart, so a crawler walking them evicts only its own. */
+    private static final int CHOSEN = 10_000;
 
     /** A partner's score on a day is a function of its reviews (their version) and that day alone. */
     private record DayKey(long partnerKey, LocalDate day) {
@@ -76,8 +78,10 @@ public class ScoreService {
     private record MonthsKey(long partnerKey, LocalDate asOfDay, int last) {
     }
 
-    private final VersionedCache<DayKey, PartnerScore> computedScores = new VersionedCache<>(CACHED);
-    private final VersionedCache<MonthsKey, List<MonthlyScore>> computedMonths = new VersionedCache<>(CACHED);
+    private final VersionedCache<DayKey, PartnerScore> computedScores = new VersionedCache<>("partner-scores", CACHED);
+    private final VersionedCache<DayKey, PartnerScore> computedScoresAsOf = new VersionedCache<>("partner-scores-as-of", CHOSEN);
+    private final VersionedCache<MonthsKey, List<MonthlyScore>> computedMonths = new VersionedCache<>("monthly-scores", CACHED);
+    private final VersionedCache<MonthsKey, List<MonthlyScore>> computedMonthsChosen = new VersionedCache<>("monthly-scores-chosen", CHOSEN);
 
     private final ScoreRepository scores;
     private final ScoreRules rules;
@@ -99,13 +103,14 @@ public class ScoreService {
      * at the partners' score versions, and the others in one statement.
      */
     public Uni<List<PartnerScore>> scores(List<Partner> partners, OffsetDateTime asOf) {
-        LocalDate day = asOf == null ? BusinessTime.today(clock) : BusinessTime.day(asOf);
-        return computedScores.getOrLoad(partners, new HashMap<>(), partner -> new DayKey(partner.key(), day), Partner::scoreVersion,
+        LocalDate today = BusinessTime.today(clock);
+        LocalDate day = asOf == null ? today : BusinessTime.day(asOf);
+        return (day.equals(today) ? computedScores : computedScoresAsOf).getOrLoad(partners, new HashMap<>(), partner -> new DayKey(partner.key(), day), Partner::scoreVersion,
                 missing -> scores.tallies(missing.stream().map(Partner::key).toList(), ScoreRules.windowStart(day), day).map(tallies -> {
-                    Map<Partner, PartnerScore> computed = new HashMap<>();
+                    Map<Partner, VersionedCache.Computed<PartnerScore>> computed = new HashMap<>();
                     for (Partner partner : missing) {
                         ScoreRepository.Tallies t = tallies.get(partner.key());
-                        computed.put(partner, rules.score(partner, t.window(), t.all(), day));
+                        computed.put(partner, new VersionedCache.Computed<>(rules.score(partner, t.window(), t.all(), day), t.scoreVersion()));
                     }
                     return computed;
                 })).map(known -> partners.stream().map(known::get).toList());
@@ -124,8 +129,19 @@ public class ScoreService {
      * versions, and the others in one statement per distinct (day, last).
      */
     public Uni<Map<MonthlyKey, List<MonthlyScore>>> monthlyFor(List<MonthlyKey> keys) {
-        return computedMonths.getOrLoad(keys, new HashMap<>(), ScoreService::monthsKey, MonthlyKey::scoreVersion,
-                missing -> Batcher.perGroup(missing, k -> new MonthRange(k.asOfDay(), k.last()), MonthlyKey::partnerKey, this::monthly));
+        LocalDate today = BusinessTime.today(clock);
+        Map<MonthlyKey, List<MonthlyScore>> known = new HashMap<>();
+        List<MonthlyKey> usual = keys.stream().filter(k -> k.asOfDay().equals(today) && k.last() == DEFAULT_MONTHS).toList();
+        List<MonthlyKey> chosen = keys.stream().filter(k -> !(k.asOfDay().equals(today) && k.last() == DEFAULT_MONTHS)).toList();
+        return computedMonths.getOrLoad(usual, known, ScoreService::monthsKey, MonthlyKey::scoreVersion, this::loadMonthly)
+                .chain(() -> computedMonthsChosen.getOrLoad(chosen, known, ScoreService::monthsKey, MonthlyKey::scoreVersion, this::loadMonthly));
+    }
+
+    /** The chart's months unless a client asks for others (PartnerScore.monthly's default). */
+    static final int DEFAULT_MONTHS = 12;
+
+    private Uni<Map<MonthlyKey, VersionedCache.Computed<List<MonthlyScore>>>> loadMonthly(List<MonthlyKey> missing) {
+        return Batcher.perGroup(missing, k -> new MonthRange(k.asOfDay(), k.last()), MonthlyKey::partnerKey, this::monthly);
     }
 
     private static MonthsKey monthsKey(MonthlyKey key) {
@@ -136,18 +152,18 @@ public class ScoreService {
     private record MonthRange(LocalDate asOfDay, int last) {
     }
 
-    private Uni<List<List<MonthlyScore>>> monthly(MonthRange range, List<Long> partners) {
+    private Uni<List<VersionedCache.Computed<List<MonthlyScore>>>> monthly(MonthRange range, List<Long> partners) {
         LocalDate runningMonth = BusinessTime.monthOf(range.asOfDay());
         LocalDate firstMonth = runningMonth.minusMonths(range.last() - 1L);
         return scores.monthly(partners, firstMonth, range.asOfDay()).map(found -> partners.stream().map(partner -> {
-            Map<LocalDate, List<ScoreRepository.Month>> months = found.getOrDefault(partner, Map.of());
+            ScoreRepository.Months months = found.get(partner);
             List<MonthlyScore> list = new ArrayList<>(range.last());
             for (int i = 0; i < range.last(); i++) {
                 LocalDate month = firstMonth.plusMonths(i);
-                ScoreRepository.Month m = pick(months.getOrDefault(month, List.of()), month.isBefore(runningMonth));
+                ScoreRepository.Month m = pick(months.byMonth().getOrDefault(month, List.of()), month.isBefore(runningMonth));
                 list.add(rules.month(month, m.overallSum(), m.reviewCount()));
             }
-            return list;
+            return new VersionedCache.Computed<>((List<MonthlyScore>) list, months.scoreVersion());
         }).toList());
     }
 

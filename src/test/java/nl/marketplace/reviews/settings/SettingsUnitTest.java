@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import nl.marketplace.reviews.db.ListenConnections;
+import nl.marketplace.reviews.db.DatabaseSettings;
 import nl.marketplace.reviews.event.ReviewEventHub;
 import nl.marketplace.reviews.graphql.HttpCaching;
 import nl.marketplace.reviews.graphql.PersistedQueries;
@@ -44,7 +44,7 @@ class SettingsUnitTest {
     static final List<Class<? extends CheckedSettings>> GROUPS = List.of(Classifier.Config.class, ScoreService.Config.class,
             MailDelivery.Config.class, ReReviewRules.Config.class, ReReviewService.ContactLimits.class, InvitationRules.Config.class,
             ReviewEventHub.Config.class, PersistedQueries.Config.class, RequestLimits.class, HttpCaching.Config.class,
-            ListenConnections.Config.class);
+            DatabaseSettings.class);
 
     private static final String KEY = "9WfzqzLrs0PZ8GcTbdwjQ7rjdgOEgqoHsCeiZ4mQLmk=";
 
@@ -121,6 +121,12 @@ class SettingsUnitTest {
             "reviews.http-cache.max-age|2d|reviews.http-cache.max-age=2d: must be from 0s to 1d",
             "reviews.db.direct-url|mysql://db/x|reviews.db.direct-url=mysql://db/x: must be a PostgreSQL URL: postgresql://host:port/database",
             "reviews.db.direct-url|postgresql://u:geheim@db|reviews.db.direct-url=postgresql://u:***@db: must be a PostgreSQL URL: postgresql://host:port/database",
+            "reviews.db.replica.url|reviews-db-ro:5432|reviews.db.replica.url=reviews-db-ro:5432: must be a PostgreSQL URL: postgresql://host:port/database",
+            "reviews.db.replica.max-lag|1h|reviews.db.replica.max-lag=1h: must be from 1s to 10m",
+            "reviews.db.replica.check-interval|0s|reviews.db.replica.check-interval=0s: must be a positive duration",
+            "reviews.db.replica.check-interval|5s|reviews.db.replica.check-interval=5s: must be shorter than reviews.db.replica.max-lag (5s (the default))",
+            "reviews.db.replica.timeout|50ms|reviews.db.replica.timeout=50ms: must be from 100ms to 1m",
+            "reviews.db.replica.max-size|0|reviews.db.replica.max-size=0: must be from 1 to 1000",
             // A name the service does not know: a typo, or a setting that is gone.
             "reviews.mail.leese|10s|reviews.mail.leese=10s: is not a setting of this service (README, Configuration)",
             "reviews.mail.batch-size|20|reviews.mail.batch-size=20: is not a setting of this service (README, Configuration)",
@@ -131,6 +137,8 @@ class SettingsUnitTest {
 
     @Test
     void goodValuesAtTheEdgesPass() {
+        assertEquals(List.of(), problems(Map.of("reviews.db.replica.url", "postgresql://reviews-db-pooler-ro:5432/reviews",
+                "reviews.db.replica.max-lag", "1s", "reviews.db.replica.check-interval", "500ms")));
         assertEquals(List.of(), problems(Map.of("reviews.mail.lease", "31s", "reviews.classes.neutral-from", "9",
                 "reviews.classes.positive-from", "10", "reviews.score.standard", "8.8", "reviews.invitation.first-day", "0",
                 "reviews.invitation.last-day", "0", "reviews.db.direct-url", "postgresql://reviews-db-rw:5432/reviews?sslmode=require",

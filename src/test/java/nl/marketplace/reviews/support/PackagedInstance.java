@@ -134,6 +134,15 @@ public final class PackagedInstance implements AutoCloseable {
         }
     }
 
+    /** Everything the instance printed so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     /** The last lines of the instance's console output. */
     public String tail() {
         try {

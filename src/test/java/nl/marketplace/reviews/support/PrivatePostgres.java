@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of a test's own (initdb and pg_ctl of the installed PostgreSQL), for tests
- * that stop or restart the database: never the machine's shared server. Trust auth, user postgres,
- * on a free port of 127.0.0.1; its files under /tmp, removed on close. As root it runs as the
- * postgres user, since PostgreSQL refuses to run as root.
+ * that stop or restart the database, or need a replica: never the machine's shared server. Trust
+ * auth, user postgres, on a free port of 127.0.0.1; its files under /tmp, removed on close. As root
+ * it runs as the postgres user, since PostgreSQL refuses to run as root. {@link #standby()} makes a
+ * streaming hot standby of it ({@code pg_basebackup -R}), as CloudNativePG's replicas are.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
@@ -22,9 +23,17 @@ public final class PrivatePostgres implements AutoCloseable {
     private final Path dir;
     public final int port;
 
+    private final String options;
+
     public PrivatePostgres() {
+        this("");
+    }
+
+    /** @param options more server settings, as -c name=value ... */
+    public PrivatePostgres(String options) {
         this.bin = binaries();
         this.port = TestEnvironment.freePort();
+        this.options = options;
         try {
             this.dir = Files.createTempDirectory("reviews-pg-");
             run(List.of("chmod", "777", dir.toString()));
@@ -32,6 +41,31 @@ public final class PrivatePostgres implements AutoCloseable {
             asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--no-sync");
             start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private PrivatePostgres(Path bin, Path dir, int port, String options) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+        this.options = options;
+    }
+
+    /**
+     * A hot standby of this server, streaming from it (pg_basebackup -R writes its primary_conninfo),
+     * on a port of its own, started and caught up.
+     */
+    public PrivatePostgres standby() {
+        try {
+            Path standbyDir = Files.createTempDirectory("reviews-pg-standby-");
+            run(List.of("chmod", "777", standbyDir.toString()));
+            asPostgres(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
+                    "-D", standbyDir.resolve("data").toString(), "-R", "-X", "stream", "--no-sync");
+            PrivatePostgres standby = new PrivatePostgres(bin, standbyDir, TestEnvironment.freePort(), options);
+            standby.start();
+            return standby;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +83,7 @@ public final class PrivatePostgres implements AutoCloseable {
 
     public void start() {
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
-                "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+                "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off " + options, "start");
     }
 
     /** A fast stop: connections are cut, as when the database's pod goes away. */

@@ -41,7 +41,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
 
     public static final String HOST = System.getProperty("test.db.host", "127.0.0.1");
     public static final String PORT = System.getProperty("test.db.port", "5432");
-    public static final String NAME = "reviews_test";
+    /** test.db.name: another name lets a second checkout run its tests beside a running one. */
+    public static final String NAME = System.getProperty("test.db.name", "reviews_test");
     public static final String USER = System.getProperty("test.db.user", "postgres");
     public static final String JDBC_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
 
