@@ -144,9 +144,10 @@ public final class VersionedCache<K, V> {
         });
     }
 
+    /** Looked up without counting: the hits are counted when served, the misses by getAll. */
     private boolean allDone(Set<Versioned<K>> keys) {
         for (Versioned<K> key : keys) {
-            CompletableFuture<V> found = entries.getIfPresent(key);
+            CompletableFuture<V> found = entries.asMap().get(key);
             if (found == null || !found.isDone() || found.isCompletedExceptionally()) {
                 return false;
             }

@@ -213,6 +213,9 @@ class ReplicasAndPoolerIT {
             }
             awaitUsable(false);
             assertTrue(a.log().contains("Public reads go to the primary"), a.tail());
+            assertTrue(a.ready(), "readiness is the primary's, not the replica's");
+            assertEquals("DOWN", given().get(a.base.resolve("/q/health/group/dependencies")).jsonPath()
+                    .getString("checks.find { it.name == 'Replica for public reads' }.status"));
         } finally {
             standby.start();
         }

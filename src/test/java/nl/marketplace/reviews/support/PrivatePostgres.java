@@ -62,7 +62,7 @@ public final class PrivatePostgres implements AutoCloseable {
             Path standbyDir = Files.createTempDirectory("reviews-pg-standby-");
             run(List.of("chmod", "777", standbyDir.toString()));
             asPostgres(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
-                    "-D", standbyDir.resolve("data").toString(), "-R", "-X", "stream", "--no-sync");
+                    "-D", standbyDir.resolve("data").toString(), "-R", "-X", "stream", "--no-sync", "--checkpoint=fast");
             PrivatePostgres standby = new PrivatePostgres(bin, standbyDir, TestEnvironment.freePort(), options);
             standby.start();
             return standby;
