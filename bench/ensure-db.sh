@@ -3,7 +3,7 @@
 # other migrations than the service's current ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-size=${1:?usage: bench/ensure-db.sh small|large}
+size=${1:?usage: bench/ensure-db.sh small|large|partners}
 migrations="$(ls src/main/resources/db/migration/V*.sql | sort -V | xargs -n1 basename | tr '\n' ' ')"
 made_by="$(psql -X -h 127.0.0.1 -U postgres -d "reviews_bench_$size" -tAc "SELECT migrations FROM bench_schema" 2>/dev/null || true)"
 if [ "$made_by" != "$migrations" ]; then

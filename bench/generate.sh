@@ -2,16 +2,18 @@
 # Makes a benchmark database on the machine's PostgreSQL (127.0.0.1:5432, user postgres):
 #   bench/generate.sh small   -> reviews_bench_small:   100 partners,   50,000 reviews
 #   bench/generate.sh large   -> reviews_bench_large: 1,000 partners, 1,000,000 reviews
+#   bench/generate.sh partners -> reviews_bench_partners: 100,000 partners, 1,000,000 reviews (bench/caches.sh)
 # Deterministic: the same rows every time (src/main/resources/demo/generate-reviews.sql), created
 # over the 450 days before a fixed moment, about 5% revised and 30% replied. The schema comes from
 # the service's own migrations; start the service on it with QUARKUS_FLYWAY_MIGRATE_AT_START=false.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-size=${1:?usage: bench/generate.sh small|large}
+size=${1:?usage: bench/generate.sh small|large|partners}
 case "$size" in
     small) partners=100; per_partner=500 ;;
     large) partners=1000; per_partner=1000 ;;
-    *) echo "usage: bench/generate.sh small|large" >&2; exit 2 ;;
+    partners) partners=100000; per_partner=10 ;;
+    *) echo "usage: bench/generate.sh small|large|partners" >&2; exit 2 ;;
 esac
 db=reviews_bench_$size
 anchor=${BENCH_ANCHOR:-2026-11-01 12:00+00}

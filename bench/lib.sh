@@ -53,9 +53,15 @@ start_server() {
         *) echo "unknown server $server" >&2; return 1 ;;
     esac
     server_pid=$!
+    await_answer "$server" "$url" "$log"
+}
+
+# await_answer <name> <url> <log>: waits up to 60 s for the server started as $server_pid to answer.
+await_answer() {
+    local name=$1 url=$2 log=$3
     for _ in $(seq 1 120); do
         answers "$url" && return 0
-        kill -0 "$server_pid" 2>/dev/null || { echo "$server exited; see $log" >&2; tail -20 "$log" >&2; return 1; }
+        kill -0 "$server_pid" 2>/dev/null || { echo "$name exited; see $log" >&2; tail -20 "$log" >&2; return 1; }
         sleep 0.5
     done
     echo "no answer from $url; see $log" >&2

@@ -11,7 +11,27 @@ local M = {}
 M.partners = tonumber(os.getenv("PARTNERS") or "100")
 M.reviews = tonumber(os.getenv("REVIEWS") or "50000")
 
-function M.pick(n) return math.random(1, n) end
+-- Partners and reviews are picked uniformly; with PICK=zipf partners follow Zipf's law (exponent 1):
+-- the k-th most asked partner k times less often than the first, as shops' popularity goes.
+local zipf_cdf
+local function zipf(n)
+  if not zipf_cdf then
+    zipf_cdf = {}
+    local sum = 0
+    for k = 1, n do sum = sum + 1 / k; zipf_cdf[k] = sum end
+    for k = 1, n do zipf_cdf[k] = zipf_cdf[k] / sum end
+  end
+  local u, lo, hi = math.random(), 1, n
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if zipf_cdf[mid] < u then lo = mid + 1 else hi = mid end
+  end
+  return lo
+end
+function M.pick(n)
+  if os.getenv("PICK") == "zipf" and n == M.partners then return zipf(n) end
+  return math.random(1, n)
+end
 
 -- The service's ids are opaque: base64url("<Type>:<key>") without padding (GlobalId.java, load.mjs).
 local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -48,6 +68,9 @@ function M.run(name, variables)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
+  -- Signed in (bench/replicas.sh): a partner's bearer token.
+  local token = os.getenv("BENCH_TOKEN")
+  if token and token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
 
   -- Main state: keep the threads so done() can add up their counters; seed each one differently
   -- but the same on every run (a fixed sequence of ids, like load.mjs).
@@ -59,7 +82,8 @@ function M.run(name, variables)
 
   -- Thread states:
   function init(args)
-    math.randomseed(20260401 + (thread_number or 0))
+    -- SEED (bench/caches.sh) gives a run a sequence of its own: its rarely asked partners are new.
+    math.randomseed(20260401 + (thread_number or 0) + tonumber(os.getenv("SEED") or "0"))
     shed, http_errors, graphql_errors = 0, 0, 0
   end
   function request()
