@@ -26,7 +26,7 @@ public enum ApiErrorCode {
     GRAPHQL_VALIDATION_FAILED,
     /** A value is wrong: an Int that is not whole, a malformed id, cursor or moment, a page size out of range. */
     BAD_USER_INPUT,
-    /** The query is deeper than 12 levels or asks for more than 2,000 fields. */
+    /** The query is deeper than 12 levels or asks for more than 2,000 fields, or an introspection query repeats a meta field (graphql-java's good-faith check). */
     QUERY_TOO_COMPLEX,
     /** The caller may not see or do this (a private field, another partner's review). */
     FORBIDDEN,

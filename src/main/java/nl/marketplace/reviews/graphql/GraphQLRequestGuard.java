@@ -145,9 +145,15 @@ public class GraphQLRequestGuard {
             refuse(rc, 415, ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, problem);
             return;
         }
+        byte[] bytes = rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            // A UTF-8 byte order mark (some Windows clients send one): RFC 8259 lets a parser ignore it, SmallRye's does not.
+            bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+            ((RoutingContextInternal) rc).setBody(Buffer.buffer(bytes));
+        }
         JsonNode body;
         try {
-            body = json.readTree(rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes());
+            body = json.readTree(bytes);
         } catch (StreamConstraintsException e) {
             refuse(rc, 400, ApiErrorCode.BAD_REQUEST, "The request body is nested too deeply or has too long a number");
             return;

@@ -12,6 +12,7 @@ import graphql.GraphQLError;
 import graphql.ErrorClassification;
 import graphql.language.SourceLocation;
 import graphql.InvalidSyntaxError;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.UnknownOperationException;
 import graphql.validation.ValidationError;
@@ -142,7 +143,11 @@ public class RequestErrors implements EventingService {
             return ApiErrorCode.GRAPHQL_VALIDATION_FAILED;
         }
         if (error instanceof AbortExecutionException && error.getMessage() != null && error.getMessage().startsWith("maximum query")) {
-            return ApiErrorCode.QUERY_TOO_COMPLEX; // MaxQueryDepthInstrumentation, MaxQueryComplexityInstrumentation
+            return ApiErrorCode.QUERY_TOO_COMPLEX; // QueryLimits, in graphql-java's words
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            // graphql-java refuses an introspection query that asks for __Type.fields and the like too often: the client's query is too big.
+            return ApiErrorCode.QUERY_TOO_COMPLEX;
         }
         if (error.getErrorType() == ErrorType.ValidationError) {
             return ApiErrorCode.BAD_USER_INPUT; // variable coercion: a value of the wrong type, a missing non-null one

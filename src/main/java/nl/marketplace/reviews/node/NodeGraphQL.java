@@ -36,7 +36,7 @@ import nl.marketplace.reviews.security.CallerService;
         + "(where only registered documents run without sign-in), "
         + "GRAPHQL_PARSE_FAILED (not GraphQL syntax), GRAPHQL_VALIDATION_FAILED (the document does not fit this schema), "
         + "BAD_USER_INPUT (a value is wrong; the message names the argument), QUERY_TOO_COMPLEX (deeper than 12 levels or "
-        + "over 2,000 fields), FORBIDDEN (not for this caller), UNAUTHENTICATED (HTTP 401: the token does not verify, or a subscription's token expired), NOT_FOUND, "
+        + "over 2,000 fields, or introspection that asks for a meta field too often), FORBIDDEN (not for this caller), UNAUTHENTICATED (HTTP 401: the token does not verify, or a subscription's token expired), NOT_FOUND, "
         + "SERVICE_UNAVAILABLE (the database is unreachable; nothing changed, try again), OUTCOME_UNKNOWN (a change may or may "
         + "not have been saved; read it back), SUBSCRIPTION_OVERFLOW and CURSOR_EXPIRED (a subscription ended; see "
         + "reviewEvents), INTERNAL_SERVER_ERROR. With Accept: application/graphql-response+json a request that fails before "

@@ -67,7 +67,7 @@ import nl.marketplace.reviews.support.Tokens;
  * graphql/operations), {@code query} or {@code raw} (the whole body, sent as is); {@code variables};
  * {@code contentType} and {@code accept} (defaults application/json and none); {@code status}
  * (default 200); {@code code}: a top-level code, {@code userError:CODE} or {@code userError:CODE@a.b}
- * (with the field path), or {@code none} (no GraphQL answer). In every string, {@code @NAME@}
+ * (with the field path), {@code none} (no GraphQL answer) or {@code ok} (data and no errors: a request accepted on purpose). In every string, {@code @NAME@}
  * is replaced by the suite's data (ids, tokens) and {@code @REPEAT:text:n@} by text n times.
  */
 @QuarkusTest
@@ -207,6 +207,9 @@ class HostileRequestsTest {
         String code = c.path("code").asText();
         if (code.equals("none")) {
             assertTrue(body.isEmpty() || !body.contains("\"data\""), name + ": " + shown(body));
+        } else if (code.equals("ok")) {
+            JsonNode json = JSON.readTree(body);
+            assertTrue(json.path("errors").isMissingNode() && json.path("data").isObject(), name + ": answered: " + shown(body));
         } else {
             JsonNode json = JSON.readTree(body);
             if (code.startsWith("userError:")) {

@@ -1,0 +1,72 @@
+package nl.marketplace.reviews.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+
+/** The depth and size limits on the syntax tree, as graphql-java counted them: plain JUnit, no Quarkus. */
+class QueryLimitsUnitTest {
+
+    private static Optional<String> verdict(String document) {
+        Document parsed = Parser.parse(document);
+        OperationDefinition operation = parsed.getDefinitionsOfType(OperationDefinition.class).get(0);
+        Map<String, FragmentDefinition> fragments = parsed.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, f -> f));
+        return QueryLimits.verdict(operation, fragments);
+    }
+
+    /** a { a { ... { id } } } with this many levels of fields, the leaf included. */
+    private static String nested(int levels) {
+        return "{ " + "a { ".repeat(levels - 1) + "id" + " }".repeat(levels - 1) + " }";
+    }
+
+    @Test
+    void twelveLevelsRunAndThirteenAreTooDeep() {
+        assertEquals(Optional.empty(), verdict(nested(QueryLimits.MAX_DEPTH)));
+        assertEquals(Optional.of("maximum query depth exceeded 13 > 12"), verdict(nested(QueryLimits.MAX_DEPTH + 1)));
+    }
+
+    @Test
+    void twoThousandFieldsRunAndOneMoreIsTooMany() {
+        assertEquals(Optional.empty(), verdict("{ " + "a ".repeat(QueryLimits.MAX_FIELDS) + "}"));
+        assertEquals(Optional.of("maximum query complexity exceeded 2001 > 2000"), verdict("{ " + "a ".repeat(QueryLimits.MAX_FIELDS + 1) + "}"));
+    }
+
+    @Test
+    void fragmentsCountWhereverTheyAreSpread() {
+        // 3 spreads of 700 fields: 2,100 fields, though the document has 700 names.
+        String fragment = "fragment F on Query { " + "a ".repeat(700) + "}";
+        assertEquals(Optional.of("maximum query complexity exceeded 2101 > 2000"), verdict("{ ...F x: b { ...F } ... on Query { ...F } } " + fragment));
+        // Depth passes through fragments and inline fragments: 6 levels outside, 7 in the fragment.
+        String seven = "a { ".repeat(6) + "b" + " }".repeat(6);
+        assertEquals(Optional.of("maximum query depth exceeded 13 > 12"),
+                verdict("{ " + "x { ".repeat(6) + "... on Q { ...G } " + "} ".repeat(6) + "} fragment G on Q { " + seven + " id }"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "graphql-js-defaults", "graphiql" })
+    void theStandardIntrospectionQueriesAreLeftToTheGoodFaithCheck(String name) throws IOException {
+        String query;
+        try (InputStream in = QueryLimitsUnitTest.class.getResourceAsStream("/introspection/" + name + ".graphql")) {
+            query = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(Optional.empty(), verdict(query), "15 levels of ofType, introspection only");
+        // The same depth beside data is refused: only pure introspection is exempt.
+        String withData = query.replace("__schema {", "partner(id: \"x\") { " + "a { ".repeat(12) + "b" + " }".repeat(12) + " } __schema {");
+        assertEquals(true, verdict(withData).isPresent());
+    }
+}
