@@ -35,12 +35,22 @@ public class Db {
         statements.incrementAndGet();
         ReadVersions versions = ReadVersions.current();
         Pool read = replica.forRead(sql);
-        Uni<RowSet<Row>> result = read == null ? pool.preparedQuery(sql).execute(args)
-                : read.preparedQuery(sql).execute(args).ifNoItem().after(replica.timeout()).failWith(Replica.TimedOut::new)
-                        .onFailure(Replica::retryOnPrimary).recoverWithUni(failure -> {
-                    replica.failed(failure);
-                    return pool.preparedQuery(sql).execute(args);
-                });
+        Uni<RowSet<Row>> result;
+        if (read == null) {
+            result = pool.preparedQuery(sql).execute(args);
+        } else {
+            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+            result = read.preparedQuery(sql).execute(args).ifNoItem().after(replica.timeout()).failWith(Replica.TimedOut::new)
+                    .onFailure(Replica::retryOnPrimary).recoverWithUni(failure -> {
+                        replica.failed(failure);
+                        return pool.preparedQuery(sql).execute(args);
+                    });
+            if (context != null) {
+                // The timeout fires on Mutiny's timer thread, and the primary's answer would then arrive on
+                // a context of its own: back to the request's, where its versions and batches are kept.
+                result = result.emitOn(command -> context.runOnContext(ignored -> command.run()));
+            }
+        }
         return versions == null ? result : result.invoke(versions::note);
     }
 

@@ -31,13 +31,14 @@ public final class ReadVersions {
     private ReadVersions() {
     }
 
-    /** From now on, the current request's statements are noted. */
+    /** From now on, the current request's statements are noted; null outside a request's context (nothing could be noted). */
     public static ReadVersions collect() {
-        ReadVersions collector = new ReadVersions();
         Context context = Replica.requestContext();
-        if (context != null) {
-            context.putLocal(KEY, collector);
+        if (context == null) {
+            return null;
         }
+        ReadVersions collector = new ReadVersions();
+        context.putLocal(KEY, collector);
         return collector;
     }
 

@@ -327,8 +327,14 @@ public class GraphQLRequestGuard {
     /** An anonymous GET, run as a POST, noting what its reads depend on for its ETag. */
     private void runCacheable(RoutingContext rc, HttpCaching.Request request) {
         rc.put(FROM_GET, Boolean.TRUE);
-        rc.put(CACHEABLE, request);
-        rc.put(VERSIONS, ReadVersions.collect());
+        ReadVersions versions = ReadVersions.collect();
+        if (versions != null) {
+            // Only with its reads noted may an answer be public: an ETag that names no partner would never go stale.
+            rc.put(CACHEABLE, request);
+            rc.put(VERSIONS, versions);
+        } else {
+            LOG.debugf("No request context to note the versions on: this answer is not cached");
+        }
         rc.reroute(HttpMethod.POST, "/graphql");
     }
 

@@ -2,7 +2,13 @@ package nl.marketplace.reviews.graphql;
 
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLDirective;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.TypeResolver;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
@@ -52,6 +58,29 @@ public class IntrospectedDeprecations implements EventingService {
                 return changeNode(context, field.transform(f -> f.deprecate(given)));
             }
         });
-        return GraphQLSchema.newSchema(deprecated);
+        // The transformed types are new objects, and SmallRye's type resolvers hand out the ones they
+        // were built with: a fragment "... on Review" would no longer match a resolved Review (graphql-java
+        // compares the types themselves). Resolve by name in the schema that runs the query instead.
+        GraphQLCodeRegistry registry = deprecated.getCodeRegistry();
+        GraphQLCodeRegistry byName = registry.transform(changed -> {
+            for (GraphQLNamedType type : deprecated.getAllTypesAsList()) {
+                if (type instanceof GraphQLInterfaceType abstractType) {
+                    changed.typeResolver(abstractType, byName(registry.getTypeResolver(abstractType)));
+                } else if (type instanceof GraphQLUnionType abstractType) {
+                    changed.typeResolver(abstractType, byName(registry.getTypeResolver(abstractType)));
+                }
+            }
+        });
+        return GraphQLSchema.newSchema(deprecated).codeRegistry(byName);
+    }
+
+    private static TypeResolver byName(TypeResolver resolver) {
+        if (resolver == null) {
+            return null;
+        }
+        return environment -> {
+            GraphQLObjectType resolved = resolver.getType(environment);
+            return resolved == null ? null : environment.getSchema().getObjectType(resolved.getName());
+        };
     }
 }

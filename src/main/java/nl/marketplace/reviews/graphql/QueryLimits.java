@@ -24,7 +24,6 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -45,7 +44,7 @@ import io.smallrye.graphql.spi.EventingService;
  * fields), whose refusal is QUERY_TOO_COMPLEX too ({@link RequestErrors}).</li>
  * </ul>
  * Installed before the GraphQL object is built (a SmallRye {@link EventingService},
- * META-INF/services), with SmallRye's QueryCache, which the chain it replaces held.
+ * META-INF/services), first in the chain SmallRye built.
  */
 public class QueryLimits extends SimplePerformantInstrumentation implements EventingService {
 
@@ -67,8 +66,8 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Even
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        QueryCache documents = new QueryCache();
-        return builder.instrumentation(new ChainedInstrumentation(List.of(this, documents))).preparsedDocumentProvider(documents);
+        // Ahead of what SmallRye chained (its QueryCache, which its context manager reads documents from too).
+        return builder.instrumentation(new ChainedInstrumentation(List.of(this, builder.build().getInstrumentation())));
     }
 
     @Override

@@ -81,8 +81,10 @@ public final class VersionedCache<K, V> {
                 byKey.computeIfAbsent(new Versioned<>(key, version.applyAsLong(item)), k -> new ArrayList<>()).add(item);
             }
         }
-        if (uncached.isEmpty() && allDone(byKey.keySet())) {
-            byKey.forEach((key, its) -> its.forEach(item -> known.put(item, entries.getIfPresent(key).join())));
+        Map<Versioned<K>, V> done = uncached.isEmpty() ? allDone(byKey.keySet()) : null;
+        if (done != null) {
+            byKey.forEach((key, its) -> its.forEach(item -> known.put(item, done.get(key))));
+            done.keySet().forEach(entries::getIfPresent); // counted as hits
             return Uni.createFrom().item(known);
         }
         // Figures computed at another version than asked: this request's, kept under their own version.
@@ -144,14 +146,20 @@ public final class VersionedCache<K, V> {
         });
     }
 
-    /** Looked up without counting: the hits are counted when served, the misses by getAll. */
-    private boolean allDone(Set<Versioned<K>> keys) {
+    /**
+     * The values of all these keys when every one is computed already, else null: taken in one pass,
+     * so an eviction between a check and a read cannot lose one. Looked up without counting: the hits
+     * are counted when served, the misses by getAll.
+     */
+    private Map<Versioned<K>, V> allDone(Set<Versioned<K>> keys) {
+        Map<Versioned<K>, V> values = new HashMap<>();
         for (Versioned<K> key : keys) {
             CompletableFuture<V> found = entries.asMap().get(key);
             if (found == null || !found.isDone() || found.isCompletedExceptionally()) {
-                return false;
+                return null;
             }
+            values.put(key, found.join());
         }
-        return true;
+        return values;
     }
 }

@@ -51,6 +51,29 @@ class SchemaTest {
                 + "intended, regenerate it: ./mvnw test -Dtest=SchemaTest -Dschema.update=true");
     }
 
+    /**
+     * Introspection tells the deprecations the file shows, reason for reason (GraphiQL and codegen from
+     * a URL read them there). Trips when graphql.IntrospectedDeprecations stops working, or when a
+     * SmallRye upgrade makes it unneeded (then the reasons would still match: remove the workaround).
+     */
+    @Test
+    void introspectionSeesEveryDeprecationOfTheCommittedFile() throws IOException {
+        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(Files.readString(COMMITTED)));
+        int deprecated = 0;
+        for (graphql.schema.GraphQLObjectType type : List.of(schema.getQueryType(), (graphql.schema.GraphQLObjectType) schema.getType("Review"))) {
+            String query = "{ __type(name: \"" + type.getName() + "\") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }";
+            io.restassured.path.json.JsonPath answer = given().contentType("application/json").body(java.util.Map.of("query", query))
+                    .post("/graphql").then().statusCode(200).extract().jsonPath();
+            for (graphql.schema.GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                String path = "data.__type.fields.find { it.name == '" + field.getName() + "' }";
+                assertEquals(field.isDeprecated(), answer.getBoolean(path + ".isDeprecated"), type.getName() + "." + field.getName());
+                assertEquals(field.getDeprecationReason(), answer.getString(path + ".deprecationReason"), type.getName() + "." + field.getName());
+                deprecated += field.isDeprecated() ? 1 : 0;
+            }
+        }
+        assertEquals(6, deprecated, "partnerScores and five fields of Review");
+    }
+
     /** graphql-java's own SDL reader builds it (an undeclared scalar, for one, fails here), and every operation fits it. */
     @Test
     void theCommittedFileLoadsAsItIsAndEveryOperationValidatesAgainstIt() throws IOException {
