@@ -147,7 +147,10 @@ class PartnerActionsTest {
 
         // A positive review and a review older than 3 months: refused, even after contact.
         long positive = TestData.review(partner, 8, TestClock.now().minusDays(1));
-        long old = TestData.review(partner, 3, TestClock.now().minusMonths(3).minusDays(1));
+        // The day before the 3-month window, at noon in Amsterdam: OffsetDateTime.minusMonths keeps today's
+        // offset, and across a DST change 23:30 in winter became 00:30 of the next day in summer (CI failed on it).
+        long old = TestData.review(partner, 3, TestClock.today().minusMonths(3).minusDays(1).atTime(12, 0)
+                .atZone(TestClock.AMSTERDAM).toOffsetDateTime());
         // The reason names what no mail changes, not the missing mail (the dashboard shows it).
         assertEquals("POSITIVE", dataAs(token, Operations.read("SellerReview"), "id", TestData.reviewId(positive))
                 .getString("data.review.sellerView.reReview.ineligibleReason"));
