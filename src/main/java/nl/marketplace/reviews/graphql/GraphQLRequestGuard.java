@@ -69,6 +69,8 @@ public class GraphQLRequestGuard {
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     /** Set on a GET rerouted as a POST. */
     private static final String FROM_GET = GraphQLRequestGuard.class.getName() + ".fromGet";
+    /** Set on a GET rerouted as a POST: the request as a POST body. */
+    private static final String REROUTED_BODY = GraphQLRequestGuard.class.getName() + ".reroutedBody";
     /** Set on an anonymous GET whose answer may be cached: the request as its ETag sees it. */
     private static final String CACHEABLE = GraphQLRequestGuard.class.getName() + ".cacheable";
     /** Set beside it: the versions its reads note. */
@@ -135,7 +137,10 @@ public class GraphQLRequestGuard {
 
     private void checkPost(RoutingContext rc) {
         if (rc.get(FROM_GET) != null) {
-            // A GET, checked by checkGet and rerouted as this POST: on to SmallRye.
+            // A GET, checked by checkGet and rerouted as this POST: on to SmallRye. A GET that came with
+            // "Content-Length: 0" (Java's HttpClient sends it) had its body read again, empty, by the body
+            // handler of this route: the request SmallRye runs is the one made from the URL.
+            ((RoutingContextInternal) rc).setBody(rc.get(REROUTED_BODY));
             rc.addHeadersEndHandler(ignored -> answerAs(rc));
             rc.next();
             return;
@@ -279,7 +284,9 @@ public class GraphQLRequestGuard {
         // SmallRye reads the request from the body: give it the whole document.
         ((ObjectNode) body).put("query", query);
         try {
-            ((RoutingContextInternal) rc).setBody(Buffer.buffer(json.writeValueAsBytes(body)));
+            Buffer whole = Buffer.buffer(json.writeValueAsBytes(body));
+            ((RoutingContextInternal) rc).setBody(whole);
+            rc.put(REROUTED_BODY, whole);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
