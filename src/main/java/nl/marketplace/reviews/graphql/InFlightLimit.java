@@ -82,7 +82,7 @@ public class InFlightLimit {
         if (rc.get(ADMITTED) != null) {
             // A GET rerouted as a POST: Vert.x Web's reroute drops the end handlers, the release among
             // them. Without it the slot waited for tidy(), so GETs ran at 64 slots per 100 ms, about 640
-            // a second whatever the load (bench/cached.sh; InFlightLimitTest#getsGiveTheirSlotsBack).
+            // a second whatever the load (bench/cached.sh; InFlightLimitTest#getsGiveTheirSlotsBackWhenAnswered).
             HttpServerResponse response = rc.response();
             rc.addBodyEndHandler(ignored -> release(response));
             rc.next();
