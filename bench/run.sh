@@ -19,6 +19,7 @@
 #   CONCURRENCY (16)     wrk connections
 #   WRK_THREADS (1)      wrk threads: one thread drives far more than these servers answer and
 #                        takes less CPU from them than two (everything shares 2 cores)
+#   OPERATIONS           the operations, e.g. "page detail" (default all three)
 #   SERVERS              the servers and their order, e.g. "pg5 service"; without it the order of all
 #                        three rotates by one on every run (counter in bench/results/.run-counter), so
 #                        no server is always the one measured first or last on a warming machine
@@ -44,7 +45,7 @@ db=reviews_bench_$size
 seconds=${SECONDS_PER_RUN:-20}
 warmup=${WARMUP:-60}
 concurrency=${CONCURRENCY:-16}
-operations=(summary page detail)
+read -ra operations <<<"${OPERATIONS:-summary page detail}"
 source bench/lib.sh
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }

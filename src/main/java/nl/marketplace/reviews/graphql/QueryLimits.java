@@ -52,6 +52,8 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Even
     static final int MAX_FIELDS = 2_000;
     /** Verdicts kept: clients send a handful of documents; a flood of new ones only costs the walk. */
     private static final int REMEMBERED = 1_000;
+    /** Longer documents are checked every time, not remembered (here and by the HTTP edge's document check). */
+    public static final int MAX_REMEMBERED_LENGTH = 20_000;
 
     private record Key(String document, String operationName) {
     }
@@ -77,7 +79,7 @@ public class QueryLimits extends SimplePerformantInstrumentation implements Even
         String document = context.getExecutionInput().getQuery();
         OperationDefinition operation = context.getOperationDefinition();
         Key key = new Key(document, operation.getName());
-        Optional<String> verdict = document.length() > GraphQLRequestGuard.MAX_REMEMBERED_LENGTH
+        Optional<String> verdict = document.length() > MAX_REMEMBERED_LENGTH
                 ? verdict(operation, context.getFragmentsByName())
                 : verdicts.get(key, ignored -> verdict(operation, context.getFragmentsByName()));
         if (verdict.isPresent()) {

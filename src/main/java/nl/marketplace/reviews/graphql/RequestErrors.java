@@ -20,24 +20,18 @@ import graphql.validation.ValidationErrorType;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
 import io.smallrye.graphql.spi.EventingService;
-import io.vertx.core.Vertx;
 
 /**
  * Gives every error graphql-java makes an {@code extensions.code} from {@link ApiErrorCode}
- * (SmallRye passes validation, coercion and limit errors on with none), and marks a result without
- * data, a request error in the GraphQL-over-HTTP spec's words, so that {@link GraphQLRequestGuard}
- * answers it with HTTP 400 to a client that accepts application/graphql-response+json.
+ * (SmallRye passes validation, coercion and limit errors on with none). (A result with errors and
+ * no data, a request error in the GraphQL-over-HTTP spec's words, is answered HTTP 400 to a client
+ * that accepts application/graphql-response+json by the HTTP edge's answer writer.)
  *
  * <p>Errors from resolvers are left alone: SmallRye adds their code from the exception's
  * {@code @ErrorCode} when it writes them, and {@link ClientSafeErrorsInterceptor} sees to it that
  * every such exception has one.
  */
 public class RequestErrors implements EventingService {
-
-    /** A local of the request's Vert.x context: this request's result has errors and no data. */
-    static final String REQUEST_ERROR = RequestErrors.class.getName() + ".requestError";
-    /** A local of the request's Vert.x context: this request's result has errors (an answer not to cache). */
-    static final String HAD_ERRORS = RequestErrors.class.getName() + ".hadErrors";
 
     /** graphql-java writes literal values as their AST nodes: {@code 'StringValue{value='x'}'}. */
     private static final Pattern STRING_LITERAL = Pattern.compile("'StringValue\\{value='(.*?)'}'");
@@ -66,13 +60,6 @@ public class RequestErrors implements EventingService {
         }
         List<GraphQLError> errors = result.getErrors().stream().map(RequestErrors::withCode).toList();
         smallRye.setExecutionResult(result.transform(b -> b.errors(errors)));
-        io.vertx.core.Context request = Vertx.currentContext();
-        if (request != null) {
-            request.putLocal(HAD_ERRORS, Boolean.TRUE);
-            if (!result.isDataPresent()) {
-                request.putLocal(REQUEST_ERROR, Boolean.TRUE);
-            }
-        }
     }
 
     static GraphQLError withCode(GraphQLError error) {

@@ -50,7 +50,7 @@ public class PartnerRepository {
                 });
     }
 
-    /** The public version of each partner (-1: none), for a revalidation (graphql.HttpCaching); from the replica when the request may use it. */
+    /** The public version of each partner (-1: none), for a revalidation (http.HttpCaching); from the replica when the request may use it. */
     public Uni<Map<Long, Long>> publicVersions(List<Long> keys) {
         return db.query("SELECT k.id, coalesce(p.public_version, -1) AS version FROM unnest($1::bigint[]) AS k(id) "
                 + "LEFT JOIN partner p ON p.id = k.id", Tuple.of(keys.toArray(Long[]::new)))

@@ -53,6 +53,12 @@ class ArchitectureUnitTest {
         assertEquals(List.of(), offenders(MAIN.resolve("partner"), null, Pattern.compile("import nl\\.marketplace\\.reviews\\.review\\.")));
     }
 
+    /** The HTTP edge is the outermost layer: it calls graphql/, trusteddocument/ and db/, and nothing calls it. */
+    @Test
+    void nothingDependsOnTheHttpEdge() throws IOException {
+        assertEquals(List.of(), offenders(MAIN, MAIN.resolve("http"), Pattern.compile("nl\\.marketplace\\.reviews\\.http\\.")));
+    }
+
     /**
      * Calendar arithmetic on a moment (months, weeks, days or years added to an offset or zoned
      * moment, truncation, the date part of an offset) gives UTC's or the offset's calendar, not

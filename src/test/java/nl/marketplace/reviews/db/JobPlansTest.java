@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.marketplace.reviews.event.ReviewEventRepository;
-import nl.marketplace.reviews.graphql.PersistedQueries;
+import nl.marketplace.reviews.trusteddocument.PersistedQueries;
 import nl.marketplace.reviews.invitation.InvitationService;
 import nl.marketplace.reviews.mail.MailDelivery;
 import nl.marketplace.reviews.mail.MailRetention;

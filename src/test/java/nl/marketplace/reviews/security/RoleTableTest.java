@@ -108,7 +108,7 @@ class RoleTableTest {
     private static Map<String, Object> manifest(Target t) {
         String body = "query Role" + t.review() + " { __typename }";
         return Map.of("client", "role-app", "version", "v" + t.review(), "manifest", "{\"format\":\"apollo-persisted-query-manifest\","
-                + "\"version\":1,\"operations\":[{\"id\":\"" + nl.marketplace.reviews.graphql.PersistedQueries.sha256(body)
+                + "\"version\":1,\"operations\":[{\"id\":\"" + nl.marketplace.reviews.trusteddocument.PersistedQueries.sha256(body)
                 + "\",\"name\":\"Role\",\"type\":\"query\",\"body\":\"" + body + "\"}]}");
     }
 

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.trusteddocument;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.parser.Parser;
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.security.CallerService;
+import nl.marketplace.reviews.graphql.Outcome;
+import nl.marketplace.reviews.graphql.UserErrorCode;
 
 /**
  * Apps ship their operations at build time, as a manifest (Apollo's persisted-query manifest:
@@ -95,8 +97,8 @@ public class TrustedManifests {
             JsonNode op = list.get(i);
             String id = op.path("id").asText("");
             String body = op.path("body").asText("");
-            if (body.isEmpty() || body.length() > GraphQLRequestGuard.MAX_REMEMBERED_LENGTH) {
-                problems.add("operation " + i + ": its body is empty or longer than " + GraphQLRequestGuard.MAX_REMEMBERED_LENGTH + " characters");
+            if (body.isEmpty() || body.length() > PersistedQueries.MAX_DOCUMENT_LENGTH) {
+                problems.add("operation " + i + ": its body is empty or longer than " + PersistedQueries.MAX_DOCUMENT_LENGTH + " characters");
             } else if (!id.equals(PersistedQueries.sha256(body))) {
                 problems.add("operation " + i + ": its id is not the SHA-256 of its body");
             } else {

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.trusteddocument;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -166,10 +166,16 @@ class PersistedQueriesTest {
         }
     }
 
+    /** Every document not committed, with the manifests that list them (TrustedDocumentsTest, run before or after, leaves some). */
+    private static void forgetRegistrations() {
+        TestData.execute("DELETE FROM trusted_document WHERE sha256 IN (SELECT sha256 FROM persisted_query WHERE NOT committed)");
+        TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
+    }
+
     @Test
     void theStoreIsPrunedLeastRecentlyUsedFirstAndKeepsTheCommittedOnes() throws Exception {
         long committed = TestData.count("SELECT count(*) FROM persisted_query WHERE committed");
-        TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
+        forgetRegistrations();
         TestData.execute("INSERT INTO persisted_query (sha256, document, registered_at, used_on) SELECT lpad(to_hex(g), 64, '0'), "
                 + "'{ __typename }', now(), CASE WHEN g <= 5 THEN date '2025-01-01' ELSE date '2026-01-01' + (g % 300) END "
                 + "FROM generate_series(1, 10005) g");
@@ -179,12 +185,12 @@ class PersistedQueriesTest {
         assertEquals(committed, TestData.count("SELECT count(*) FROM persisted_query WHERE committed"));
         assertEquals(0, TestData.count("SELECT count(*) FROM persisted_query WHERE used_on = date '2025-01-01'"),
                 "the least recently used went first");
-        TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
+        forgetRegistrations();
     }
 
     @Test
     void aFloodOfRegistrationsIsPrunedWithoutWaitingForTheHourlyJob() throws Exception {
-        TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
+        forgetRegistrations();
         TestData.execute("INSERT INTO persisted_query (sha256, document, registered_at, used_on) SELECT lpad(to_hex(g), 64, '0'), "
                 + "'{ __typename }', now(), date '2026-01-01' FROM generate_series(1, 9500) g");
         assertEquals(0, store.prune().subscribeAsCompletionStage().get(), "below max-documents; the count starts here");
@@ -192,12 +198,12 @@ class PersistedQueriesTest {
         for (int i = 0; i < 1_001; i++) {
             String query = "query Flood" + i + " { __typename }";
             store.resolve(json.valueToTree(Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(query))),
-                    json.valueToTree(query), PersistedQueries.Asker.ANONYMOUS, true).subscribeAsCompletionStage().get();
+                    query, PersistedQueries.Asker.ANONYMOUS, true).subscribeAsCompletionStage().get();
         }
         nl.marketplace.reviews.support.Eventually.until("pruned to max-documents", java.time.Duration.ofSeconds(20),
                 () -> TestData.count("SELECT count(*) FROM persisted_query WHERE NOT committed") == 10_000);
         assertEquals(1, TestData.count("SELECT count(*) FROM persisted_query WHERE document = 'query Flood1000 { __typename }'"),
                 "the newest registration stays");
-        TestData.execute("DELETE FROM persisted_query WHERE NOT committed");
+        forgetRegistrations();
     }
 }

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.http;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +29,7 @@ import nl.marketplace.reviews.support.TestEnvironment;
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
-class GraphQLRequestGuardTest {
+class GraphQLEdgeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OK_QUERY = "{\"query\":\"{ __typename }\"}";
@@ -118,10 +118,10 @@ class GraphQLRequestGuardTest {
 
     @Test
     void numberLiteralsAreCountedOutsideStringsAndComments() {
-        assertEquals(3, GraphQLRequestGuard.longestNumberLiteral("{ a(first: 100) }"));
-        assertEquals(0, GraphQLRequestGuard.longestNumberLiteral("{ a(t: \"" + "1".repeat(500) + "\") }"));
-        assertEquals(0, GraphQLRequestGuard.longestNumberLiteral("{ a(t: \"\"\"" + "1".repeat(500) + "\"\"\") }"));
-        assertEquals(0, GraphQLRequestGuard.longestNumberLiteral("# " + "1".repeat(500) + "\n{ a }"));
-        assertEquals(4, GraphQLRequestGuard.longestNumberLiteral("{ a(t: \"x\\\"1\", n: 1234) }"));
+        assertEquals(3, DocumentCheck.longestNumberLiteral("{ a(first: 100) }"));
+        assertEquals(0, DocumentCheck.longestNumberLiteral("{ a(t: \"" + "1".repeat(500) + "\") }"));
+        assertEquals(0, DocumentCheck.longestNumberLiteral("{ a(t: \"\"\"" + "1".repeat(500) + "\"\"\") }"));
+        assertEquals(0, DocumentCheck.longestNumberLiteral("# " + "1".repeat(500) + "\n{ a }"));
+        assertEquals(4, DocumentCheck.longestNumberLiteral("{ a(t: \"x\\\"1\", n: 1234) }"));
     }
 }

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.http;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,11 +102,11 @@ class InFlightLimitTest {
     }
 
     /**
-     * A GET is rerouted as a POST, and Vert.x Web's reroute drops the end handlers: its slot was given
-     * back only by the periodic tidy (every 100 ms), so GETs ran at slots / 100 ms whatever the load.
-     * The slot is free by the time the answer has arrived; twenty in a row never wait or get shed.
-     * (Java's HttpClient sends GETs with "Content-Length: 0", which once made the rerouted request
-     * lose its body: 400 "Missing operation body".)
+     * A GET was once rerouted as a POST, and Vert.x Web's reroute drops the end handlers: its slot was
+     * given back only by the periodic tidy (every 100 ms), so GETs ran at slots / 100 ms whatever the
+     * load. The slot is free by the time the answer has arrived; twenty in a row never wait or get
+     * shed. (Java's HttpClient sends GETs with "Content-Length: 0", which once made the rerouted
+     * request lose its body: 400 "Missing operation body".)
      */
     @Test
     void getsGiveTheirSlotsBackWhenAnswered() throws Exception {

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.http;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

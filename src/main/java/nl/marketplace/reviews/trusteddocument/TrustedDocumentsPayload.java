@@ -1,10 +1,11 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.trusteddocument;
 
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import nl.marketplace.reviews.graphql.UserError;
 
 @Type("TrustedDocumentsPayload")
 @Description("The result of registerTrustedDocuments and unlistTrustedDocuments.")

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.trusteddocument;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.graphql.ClientSafeErrors;
 
 /** Apps' manifests of trusted documents (README, "Trusted documents"). */
 @GraphQLApi

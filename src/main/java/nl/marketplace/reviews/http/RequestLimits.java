@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.http;
 
 import java.time.Duration;
 
@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 import nl.marketplace.reviews.settings.CheckedSettings;
 import nl.marketplace.reviews.settings.Checks;
 
-/** What a GraphQL request may be and how many run at once (GraphQLRequestGuard, InFlightLimit; README "Under overload"). */
+/** What a GraphQL request may be and how many run at once (RequestReader, GraphQLEdge, InFlightLimit; README "Under overload"). */
 @ConfigMapping(prefix = "reviews.graphql")
 public interface RequestLimits extends CheckedSettings {
 

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.trusteddocument;
 
 import java.io.IOException;
 import java.net.URI;
@@ -41,6 +41,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
 import nl.marketplace.reviews.settings.CheckedSettings;
 import nl.marketplace.reviews.settings.Checks;
+import nl.marketplace.reviews.graphql.ApiErrorCode;
 
 /**
  * Automatic persisted queries, the protocol of Apollo's persisted-query link (SmallRye GraphQL has
@@ -97,13 +98,16 @@ public class PersistedQueries {
 
     /** Why a persisted-query request cannot be served: the client's mistake, or a document not (yet) stored. */
     public static final class Refusal extends RuntimeException {
-        final ApiErrorCode code;
+        public final ApiErrorCode code;
 
-        Refusal(ApiErrorCode code, String message) {
+        public Refusal(ApiErrorCode code, String message) {
             super(message, null, false, false);
             this.code = code;
         }
     }
+
+    /** The longest document stored (and listed in a manifest): the longest whose checks are remembered. */
+    static final int MAX_DOCUMENT_LENGTH = nl.marketplace.reviews.graphql.QueryLimits.MAX_REMEMBERED_LENGTH;
 
     private final Db db;
     private final Clock clock;
@@ -135,7 +139,7 @@ public class PersistedQueries {
         this.db = db;
         this.clock = clock;
         this.config = config;
-        this.maxDocumentLength = GraphQLRequestGuard.MAX_REMEMBERED_LENGTH;
+        this.maxDocumentLength = MAX_DOCUMENT_LENGTH;
     }
 
     /**
@@ -158,7 +162,7 @@ public class PersistedQueries {
      * once checked, unless it may not register; a partner's registration is its own), else the stored
      * one that this caller may use. Fails with a {@link Refusal}.
      */
-    public Uni<Resolved> resolve(JsonNode persistedQuery, JsonNode query, Asker asker, boolean mayRegister) {
+    public Uni<Resolved> resolve(JsonNode persistedQuery, String query, Asker asker, boolean mayRegister) {
         JsonNode version = persistedQuery.get("version");
         if (version == null || !version.isInt() || version.intValue() != 1) {
             return Uni.createFrom().failure(new Refusal(ApiErrorCode.BAD_REQUEST, "extensions.persistedQuery.version must be 1"));
@@ -169,8 +173,8 @@ public class PersistedQueries {
             return Uni.createFrom().failure(new Refusal(ApiErrorCode.BAD_REQUEST,
                     "extensions.persistedQuery.sha256Hash must be the document's SHA-256 in 64 lowercase hexadecimal digits"));
         }
-        if (query != null && query.isTextual()) {
-            String document = query.textValue();
+        if (query != null) {
+            String document = query;
             if (!sha256(document).equals(hash)) {
                 return Uni.createFrom().failure(new Refusal(ApiErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
                         "provided sha does not match query: sha256Hash is not the SHA-256 of the query"));

@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.http;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import nl.marketplace.reviews.graphql.ApiErrorCode;
 
 /**
  * Admission control: at most {@code reviews.graphql.max-in-flight} GraphQL requests (POST and GET;
@@ -35,8 +36,6 @@ import io.vertx.ext.web.RoutingContext;
 public class InFlightLimit {
 
     private static final Logger LOG = Logger.getLogger(InFlightLimit.class);
-    /** Set once a request is admitted, so that a GET rerouted as a POST is counted once. */
-    private static final String ADMITTED = InFlightLimit.class.getName() + ".admitted";
 
     private record Waiting(RoutingContext rc, Context context, long since) {
     }
@@ -51,6 +50,8 @@ public class InFlightLimit {
     /** Requests waiting for a slot, oldest first; guarded by this. */
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private final Counter shed;
+    /** The 503's body, made once: a refusal must cost far less than an answer. */
+    private final io.vertx.core.buffer.Buffer busy;
     private volatile long lastLogged;
 
     public InFlightLimit(RequestLimits limits, Vertx vertx) {
@@ -59,6 +60,7 @@ public class InFlightLimit {
         this.maxWaitNanos = limits.maxQueueWait().toNanos();
         this.retryAfterSeconds = Integer.toString(limits.retryAfterSeconds());
         this.vertx = vertx;
+        this.busy = Refusals.body(ApiErrorCode.SERVICE_UNAVAILABLE, "The service is busy; try again in " + retryAfterSeconds + " s");
         this.shed = Counter.builder("graphql.requests.shed")
                 .description("GraphQL requests answered 503 because too many were running and waiting").register(Metrics.globalRegistry);
         Gauge.builder("graphql.requests.in.flight", this, InFlightLimit::inFlight).description("GraphQL requests running now")
@@ -79,15 +81,6 @@ public class InFlightLimit {
     // and Vert.x calls release() while holding that one.
 
     private void admit(RoutingContext rc) {
-        if (rc.get(ADMITTED) != null) {
-            // A GET rerouted as a POST: Vert.x Web's reroute drops the end handlers, the release among
-            // them. Without it the slot waited for tidy(), so GETs ran at 64 slots per 100 ms, about 640
-            // a second whatever the load (bench/cached.sh; InFlightLimitTest#getsGiveTheirSlotsBackWhenAnswered).
-            HttpServerResponse response = rc.response();
-            rc.addBodyEndHandler(ignored -> release(response));
-            rc.next();
-            return;
-        }
         if ("websocket".equalsIgnoreCase(rc.request().getHeader(HttpHeaders.UPGRADE))) {
             rc.next();
             return;
@@ -130,7 +123,6 @@ public class InFlightLimit {
     }
 
     private void run(RoutingContext rc) {
-        rc.put(ADMITTED, Boolean.TRUE);
         HttpServerResponse response = rc.response();
         // Not rc.addEndHandler: Quarkus' SmallRye GraphQL handler (SmallRyeGraphQLAbstractHandler.handle)
         // sets the response's end, exception and close handlers itself, replacing Vert.x Web's, so
@@ -211,7 +203,7 @@ public class InFlightLimit {
                     maxRunning, maxQueued);
         }
         rc.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-        GraphQLRequestGuard.refuse(rc, 503, ApiErrorCode.SERVICE_UNAVAILABLE, "The service is busy; try again in " + retryAfterSeconds + " s");
+        Refusals.send(rc, 503, busy);
     }
 
     /** Requests running now. */

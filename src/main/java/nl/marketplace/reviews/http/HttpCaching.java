@@ -1,4 +1,4 @@
-package nl.marketplace.reviews.graphql;
+package nl.marketplace.reviews.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import nl.marketplace.reviews.partner.PartnerRepository;
 import nl.marketplace.reviews.settings.CheckedSettings;
 import nl.marketplace.reviews.settings.Checks;
 import nl.marketplace.reviews.time.BusinessTime;
+import nl.marketplace.reviews.trusteddocument.PersistedQueries;
 
 /**
  * HTTP caching of the public reads: an anonymous GET query answered without errors is
