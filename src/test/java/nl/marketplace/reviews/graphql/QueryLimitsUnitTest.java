@@ -69,4 +69,29 @@ class QueryLimitsUnitTest {
         String withData = query.replace("__schema {", "partner(id: \"x\") { " + "a { ".repeat(12) + "b" + " }".repeat(12) + " } __schema {");
         assertEquals(true, verdict(withData).isPresent());
     }
+
+    /**
+     * QueryLimits stands in for SmallRye's chain of one (its QueryCache) and forwards the validation
+     * step to it: a valid document is kept, so the next request with it is neither parsed nor validated.
+     */
+    @Test
+    void smallRyesQueryCacheStillKeepsTheValidDocuments() throws Exception {
+        graphql.schema.GraphQLSchema schema = graphql.schema.idl.UnExecutableSchemaGenerator.makeUnExecutableSchema(
+                new graphql.schema.idl.SchemaParser().parse("type Query { a: String }"));
+        io.smallrye.graphql.execution.QueryCache cache = new io.smallrye.graphql.execution.QueryCache();
+        graphql.GraphQL.Builder builder = graphql.GraphQL.newGraphQL(schema)
+                .instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(java.util.List.of(cache)))
+                .preparsedDocumentProvider(cache);
+        graphql.GraphQL graphQL = new QueryLimits().beforeGraphQLBuild(builder).build();
+        org.junit.jupiter.api.Assertions.assertTrue(graphQL.getInstrumentation() instanceof QueryLimits, "one instrumentation, not a chain");
+        String document = "query Kept { a }";
+        assertEquals(java.util.List.of(), graphQL.execute(document).getErrors());
+        java.util.concurrent.atomic.AtomicBoolean computed = new java.util.concurrent.atomic.AtomicBoolean();
+        cache.getDocumentAsync(graphql.ExecutionInput.newExecutionInput(document).build(), input -> {
+            computed.set(true);
+            return null;
+        }).get();
+        assertEquals(false, computed.get(), "the document was kept after its first, valid run");
+        assertEquals(1, graphQL.execute("{ nope }").getErrors().size(), "an invalid one is still refused");
+    }
 }
