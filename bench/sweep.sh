@@ -18,8 +18,10 @@
 # quick 503s included), shed (HTTP 503, the service's load shedding: expected under overload),
 # other errors (other non-200 statuses, answers with "errors", socket errors and timeouts), the
 # peak resident memory of the server process in that step (VmHWM, reset before each step), and CPU
-# ms per request of the server and of PostgreSQL (as bench/run.sh).
-# Settings (environment): CONCURRENCIES ("16 64 256 512"), SECONDS_PER_RUN (20), WARMUP (60),
+# ms per request of the server and of PostgreSQL (as bench/run.sh), and the server's CPU per refusal:
+# what the step cost beyond its served requests at the first step's CPU per request, divided by
+# the refusals (an estimate: it assumes a served request costs what it did unloaded).
+# Settings (environment): CONCURRENCIES ("16 128 512 1024"), SECONDS_PER_RUN (20), WARMUP (60),
 # WRK_THREADS (1), WRK_TIMEOUT (10s: wrk's 2 s default would drop slow answers from the latencies
 # and count them as timeouts), JAVA (see bench/lib.sh), JAVA_OPTS (-Xmx576m), PG_CPU (all; see bench/run.sh).
 # Prints a markdown table and writes it to bench/results/sweep-<server>-<size>-<UTC date and time>.md.
@@ -39,7 +41,7 @@ export JAVA_OPTS=${JAVA_OPTS:--Xmx576m}
 db=reviews_bench_$size
 seconds=${SECONDS_PER_RUN:-20}
 warmup=${WARMUP:-60}
-read -ra concurrencies <<<"${CONCURRENCIES:-16 64 256 512}"
+read -ra concurrencies <<<"${CONCURRENCIES:-16 128 512 1024}"
 source bench/lib.sh
 
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
@@ -55,6 +57,7 @@ start_server "$server" "$db"
 if [ "$warmup" -gt 0 ]; then run_wrk "$server" page "${concurrencies[0]}" "$warmup"; fi
 
 rows=()
+unloaded=
 for c in "${concurrencies[@]}"; do
     wait_idle "$server_pid"
     reset_peak_rss "$server_pid" || echo "cannot reset VmHWM: peaks are since start" >&2
@@ -63,8 +66,12 @@ for c in "${concurrencies[@]}"; do
     after=$(tree_ticks "$server_pid"); db_after=$(db_ticks "$db")
     other=$((r[http_errors] + r[graphql_errors] + r[socket_errors]))
     [ "$other" = 0 ] || other="$other (HTTP ${r[http_errors]}, GraphQL ${r[graphql_errors]}, socket ${r[socket_errors]})"
+    served=$(awk -v s="${r[served_rps]}" -v d="${r[seconds]}" 'BEGIN { printf "%d", s * d }')
+    [ -n "$unloaded" ] || unloaded=$(awk -v t=$((after - before)) -v n="$served" -v hz="$hz" 'BEGIN { print (n ? t * 1000 / hz / n : 0) }')
+    refusal=$(awk -v t=$((after - before)) -v n="$served" -v u="$unloaded" -v shed="${r[shed]}" -v hz="$hz" \
+        'BEGIN { if (shed > 0) printf "%.3f", (t * 1000 / hz - n * u) / shed; else printf "n/a" }')
     rows+=("| $c | ${r[served_rps]%.*} | ${r[rps]%.*} | ${r[p50]} | ${r[p99]} | ${r[shed]} | $other | $(peak_rss_mib "$server_pid") MiB |\
- $(per_request $((after - before)) "${r[requests]}") | $(per_request $((db_after - db_before)) "${r[requests]}") |")
+ $(per_request $((after - before)) "${r[requests]}") | $(per_request $((db_after - db_before)) "${r[requests]}") | $refusal |")
     echo "${rows[-1]}" >&2
 done
 stop_server
@@ -75,8 +82,8 @@ stop_server
     if [ "$server" = service ]; then jvm="; JVM: $("$JAVA" -version 2>&1 | head -1) $JAVA_OPTS"; else jvm=; fi
     echo "${warmup} s warm-up at ${concurrencies[0]} connections, then ${seconds} s per step; wrk -t$threads --timeout $timeout$jvm"
     echo
-    echo "| concurrency | served/s | answers/s | p50 | p99 | shed (503) | other errors | peak RSS | CPU ms/req server | CPU ms/req PostgreSQL |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
+    echo "| concurrency | served/s | answers/s | p50 | p99 | shed (503) | other errors | peak RSS | CPU ms/req server | CPU ms/req PostgreSQL | CPU ms per refusal (est.) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
 } | tee "$out"
 echo "(written to $out)" >&2

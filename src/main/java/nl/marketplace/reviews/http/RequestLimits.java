@@ -35,6 +35,14 @@ public interface RequestLimits extends CheckedSettings {
     @WithDefault("1")
     int retryAfterSeconds();
 
+    /** How long a refused request waits for its 503 (a client that retries at once then retries at this pace); 0s: at once. */
+    @WithDefault("1s")
+    Duration refusalDelay();
+
+    /** Refusals that may wait for their delay at once; one more is refused at once and its connection closed. */
+    @WithDefault("4096")
+    int maxHeld();
+
     @Override
     default void check(Checks checks) {
         checks.between("reviews.graphql.max-body-bytes", maxBodyBytes(), 1024, 16 * 1024 * 1024);
@@ -42,5 +50,8 @@ public interface RequestLimits extends CheckedSettings {
         checks.between("reviews.graphql.max-queued", maxQueued(), 0, 100_000);
         checks.notNegative("reviews.graphql.max-queue-wait", maxQueueWait());
         checks.between("reviews.graphql.retry-after-seconds", retryAfterSeconds(), 0, 3600);
+        checks.require(!refusalDelay().isNegative() && refusalDelay().compareTo(Duration.ofSeconds(10)) <= 0, "reviews.graphql.refusal-delay",
+                refusalDelay(), "from 0s to 10s");
+        checks.between("reviews.graphql.max-held", maxHeld(), 0, 100_000);
     }
 }

@@ -35,8 +35,9 @@ import nl.marketplace.reviews.support.TestEnvironment;
 
 /**
  * Overload, with small limits: 4 requests run, 2 more wait (at most 6 s), one more is answered 503
- * with Retry-After at once; every slot is given back, also by a client that hangs up. Requests are
- * held running by a lock on the partner table.
+ * with Retry-After after the refusal delay (1 s; one refusal held at a time), and the one after it
+ * at once, with its connection closed; every slot is given back, also by a client that hangs up.
+ * Requests are held running by a lock on the partner table.
  */
 @QuarkusTest
 @QuarkusTestResource(TestEnvironment.class)
@@ -47,7 +48,8 @@ class InFlightLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("reviews.graphql.max-in-flight", "4", "reviews.graphql.max-queued", "2",
-                    "reviews.graphql.max-queue-wait", "6s"); // long enough for the assertions on a busy machine
+                    "reviews.graphql.max-queue-wait", "6s", // long enough for the assertions on a busy machine
+                    "reviews.graphql.refusal-delay", "1s", "reviews.graphql.max-held", "1");
         }
     }
 
@@ -82,7 +84,7 @@ class InFlightLimitTest {
 
             long start = System.nanoTime();
             Response shed = given().contentType("application/json").body(QUERY).post("/graphql");
-            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "shed at once, not queued behind the lock");
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "refused after the refusal delay, not queued behind the lock");
             assertEquals(503, shed.statusCode());
             assertEquals("1", shed.header("Retry-After"));
             assertEquals("SERVICE_UNAVAILABLE", shed.jsonPath().getString("errors[0].extensions.code"));
@@ -193,6 +195,45 @@ class InFlightLimitTest {
             assertEquals(200, admitted.get(30, TimeUnit.SECONDS).statusCode());
         }
         Eventually.until("every slot given back", Duration.ofSeconds(10), () -> limit.inFlight() == 0);
+    }
+
+    /**
+     * A client that retries at once would make the service spend its CPU on refusals: a refusal is
+     * held back for the refusal delay (paused, its body not read), and past max-held it is answered
+     * at once and its connection closed.
+     */
+    @Test
+    void refusalsAreHeldForTheDelayAndPastTheLimitTheConnectionCloses() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
+        try (Connection lock = TestEnvironment.connect()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE partner IN ACCESS EXCLUSIVE MODE");
+            for (int i = 0; i < MAX + QUEUED; i++) {
+                running.add(send(client));
+            }
+            Eventually.until("4 requests running and 2 waiting", Duration.ofSeconds(20),
+                    () -> limit.inFlight() == MAX && limit.queued() == QUEUED,
+                    () -> "running: " + limit.inFlight() + ", waiting: " + limit.queued());
+            long start = System.nanoTime();
+            CompletableFuture<HttpResponse<String>> heldBack = send(client);
+            Eventually.until("one refusal held", Duration.ofSeconds(10), () -> limit.held() == 1);
+            Response atOnce = given().contentType("application/json").body(QUERY).post("/graphql");
+            assertEquals(503, atOnce.statusCode());
+            assertEquals("close", atOnce.header("Connection"));
+            assertEquals("SERVICE_UNAVAILABLE", atOnce.jsonPath().getString("errors[0].extensions.code"));
+            assertTrue(!heldBack.isDone(), "the held refusal waits for its delay");
+            HttpResponse<String> refused = heldBack.get(10, TimeUnit.SECONDS);
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(1), "answered after the refusal delay");
+            assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
+            assertEquals(0, limit.held());
+            lock.rollback();
+        }
+        for (CompletableFuture<HttpResponse<String>> response : running) {
+            assertEquals(200, response.get(30, TimeUnit.SECONDS).statusCode());
+        }
+        Eventually.until("every slot given back", Duration.ofSeconds(10), () -> limit.inFlight() == 0 && limit.queued() == 0);
     }
 
     /**

@@ -118,6 +118,8 @@ class SettingsUnitTest {
             "reviews.graphql.max-queued|-1|reviews.graphql.max-queued=-1: must be from 0 to 100000",
             "reviews.graphql.max-queue-wait|-1s|reviews.graphql.max-queue-wait=-1s: must be zero or a positive duration",
             "reviews.graphql.retry-after-seconds|-1|reviews.graphql.retry-after-seconds=-1: must be from 0 to 3600",
+            "reviews.graphql.refusal-delay|11s|reviews.graphql.refusal-delay=11s: must be from 0s to 10s",
+            "reviews.graphql.max-held|-1|reviews.graphql.max-held=-1: must be from 0 to 100000",
             "reviews.http-cache.max-age|2d|reviews.http-cache.max-age=2d: must be from 0s to 1d",
             "reviews.db.direct-url|mysql://db/x|reviews.db.direct-url=mysql://db/x: must be a PostgreSQL URL: postgresql://host:port/database",
             "reviews.db.direct-url|postgresql://u:geheim@db|reviews.db.direct-url=postgresql://u:***@db: must be a PostgreSQL URL: postgresql://host:port/database",
