@@ -41,10 +41,16 @@ class PlainFieldFetchersTest {
     }
 
     @Test
-    void transformedFieldsAndResolversKeepSmallRyesFetchers() {
-        // DateTime: SmallRye formats the OffsetDateTime.
-        assertFalse(fetcher("Review", "createdAt") instanceof PlainFieldFetchers.Plain);
-        assertFalse(fetcher("Reply", "updatedAt") instanceof PlainFieldFetchers.Plain);
+    void datesAreReadDirectlyAndFormattedAsSmallRyeFormatsThem() {
+        // DateTime and Date: the OffsetDateTime or LocalDate through SmallRye's Transformer of the field
+        // (OperationsTest and PartnerScoreTest hold the exact strings: "2022-04-02T07:30:00Z").
+        assertInstanceOf(PlainFieldFetchers.Converted.class, fetcher("Review", "createdAt"));
+        assertInstanceOf(PlainFieldFetchers.Converted.class, fetcher("Reply", "updatedAt"));
+        assertInstanceOf(PlainFieldFetchers.Converted.class, fetcher("PartnerScore", "windowStart"));
+    }
+
+    @Test
+    void resolversKeepSmallRyesFetchers() {
         // Resolvers (@Source, batched, with arguments) are operations, not fields.
         assertFalse(fetcher("Review", "revisions") instanceof PlainFieldFetchers.Plain);
         assertFalse(fetcher("Partner", "reviews") instanceof PlainFieldFetchers.Plain);
