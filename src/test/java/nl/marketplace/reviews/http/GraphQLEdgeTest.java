@@ -107,6 +107,23 @@ class GraphQLEdgeTest {
         assertTrue(refused.contentType().startsWith("application/graphql-response+json"), refused.contentType());
     }
 
+    /** The answer is JSON: a client that accepts neither JSON type nor a wildcard gets 406, as SmallRye answered it, now with a code. */
+    @Test
+    void theAcceptHeaderIsHonoured() {
+        for (String accept : new String[] { "*/*", "application/*", "application/json", "application/graphql+json",
+                "text/html, application/json;q=0.5", "application/graphql-response+json" }) {
+            Response answer = given().contentType("application/json").accept(accept).body(OK_QUERY).when().post("/graphql");
+            assertEquals(200, answer.statusCode(), accept);
+            assertEquals("Query", answer.jsonPath().getString("data.__typename"), accept);
+        }
+        for (String accept : new String[] { "text/html", "image/png, text/plain" }) {
+            Response post = given().contentType("application/json").accept(accept).body(OK_QUERY).when().post("/graphql");
+            assertEquals(406, post.statusCode(), accept);
+            assertEquals("BAD_REQUEST", post.jsonPath().getString("errors[0].extensions.code"), accept);
+            assertEquals(406, given().accept(accept).queryParam("query", "{ __typename }").when().get("/graphql").statusCode(), accept);
+        }
+    }
+
     @Test
     void aWellFormedRequestStillRuns() throws Exception {
         for (String type : new String[] { "application/json", "application/json; charset=utf-8", "APPLICATION/JSON;charset=UTF-8" }) {
