@@ -89,7 +89,7 @@ public class InFlightLimit {
         vertx.setPeriodic(100, ignored -> tidy());
     }
 
-    // Locking: this object's monitor guards the two collections and nothing else. No Vert.x call
+    // Locking: this object's monitor guards the three collections and nothing else. No Vert.x call
     // (response.ended(), closed(), ...) is made while holding it: those take the connection's lock,
     // and Vert.x calls release() while holding that one.
 

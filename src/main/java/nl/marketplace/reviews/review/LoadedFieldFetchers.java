@@ -7,18 +7,17 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
-import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Answers {@code Review.revisions} and {@code Review.reply} from the review itself when they were
- * loaded with it (look-ahead, {@link Nested}), and only otherwise through SmallRye's batch
- * resolver. SmallRye's resolver call builds a request context with the field's selection set as
- * JSON, twice, for every review: a quarter of the dashboard page's CPU (JFR), for values already
- * at hand. SmallRye has no SPI for batch fetchers, so the fetchers are wrapped in the code registry
- * before the schema is built (a SmallRye {@link EventingService}, META-INF/services).
+ * loaded with it (look-ahead, {@link Nested}), and only otherwise through their resolvers (a
+ * {@code Uni} and a Batcher each). A resolver call, even a lean one, costs a Uni and its callbacks per
+ * review, for values already at hand (once SmallRye's batch resolver, whose context building was a
+ * quarter of the dashboard page's CPU, JFR). The fetchers are wrapped in the code registry before
+ * the schema is built (a SmallRye {@link EventingService}, META-INF/services).
  *
- * <p>If an upgrade changes what SmallRye registers there, the service refuses to start.
+ * <p>If an upgrade leaves no fetcher there, the service refuses to start.
  */
 public class LoadedFieldFetchers implements EventingService {
 
@@ -46,14 +45,13 @@ public class LoadedFieldFetchers implements EventingService {
             Function<Review, Object> loaded) {
         GraphQLFieldDefinition definition = schema.getObjectType(Review.TYPE).getFieldDefinition(field);
         FieldCoordinates coordinates = FieldCoordinates.coordinates(Review.TYPE, field);
-        DataFetcher<?> batched = registry.getDataFetcher(coordinates, definition);
-        if (!(batched instanceof BatchDataFetcher)) {
-            throw new IllegalStateException("Review." + field + " is fetched by " + batched.getClass().getName()
-                    + ", not SmallRye's BatchDataFetcher: LoadedFieldFetchers must be revisited for this SmallRye version");
+        DataFetcher<?> resolver = registry.getDataFetcher(coordinates, definition);
+        if (resolver == null) {
+            throw new IllegalStateException("Review." + field + " has no fetcher: LoadedFieldFetchers must be revisited for this SmallRye version");
         }
         changed.dataFetcher(coordinates, (DataFetcher<Object>) environment -> {
             Object value = environment.getSource() instanceof Review review ? loaded.apply(review) : NOT_LOADED;
-            return value != NOT_LOADED ? value : batched.get(environment);
+            return value != NOT_LOADED ? value : resolver.get(environment);
         });
     }
 }

@@ -29,12 +29,15 @@ public class ScoreGraphQL {
     private final PartnerService partners;
     private final Batcher<ScoreService.ScoreKey, PartnerScore> scoreBatcher;
     private final Batcher<ScoreService.MonthlyKey, List<MonthlyScore>> monthlyBatcher;
+    private final Batcher<Long, Partner> partnerBatcher;
 
     public ScoreGraphQL(ScoreService scores, PartnerService partners) {
         this.scores = scores;
         this.partners = partners;
         this.scoreBatcher = new Batcher<>("partner-score", scores::scoresFor);
         this.monthlyBatcher = new Batcher<>("monthly-score", scores::monthlyFor);
+        // Not @Source List: SmallRye's batch resolver builds a selection-set JSON per call (see graphql.Batcher).
+        this.partnerBatcher = new Batcher<>("score-partner", Batcher.inOrder(partners::find));
     }
 
     @Query("partnerScore")
@@ -74,8 +77,8 @@ public class ScoreGraphQL {
     @NonNull
     @Name("partner")
     @Description("The partner whose score this is (its name for a list screen, in the same request).")
-    public Uni<List<@NonNull Partner>> partner(@Source List<PartnerScore> of) {
-        return partners.find(of.stream().map(PartnerScore::partnerKey).toList());
+    public Uni<Partner> partner(@Source PartnerScore score) {
+        return partnerBatcher.load(score.partnerKey());
     }
 
     @Name("monthly")

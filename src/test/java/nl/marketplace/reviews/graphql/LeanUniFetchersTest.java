@@ -39,6 +39,24 @@ class LeanUniFetchersTest {
         assertInstanceOf(LeanUniFetchers.Lean.class, fetcher("Query", "partner"));
         assertInstanceOf(LeanUniFetchers.Lean.class, fetcher("Partner", "score"));
         assertInstanceOf(LeanUniFetchers.Lean.class, fetcher("Mutation", "reply"));
+        assertInstanceOf(LeanUniFetchers.Lean.class, fetcher("Review", "partner"));
+        assertInstanceOf(LeanUniFetchers.Lean.class, fetcher("PartnerScore", "partner"));
+    }
+
+    /**
+     * No field is one of SmallRye's batch resolvers (graphql.Batcher instead): then SmallRye gives a
+     * request no data loaders, and graphql-java does not dispatch them after every field.
+     */
+    @Test
+    void noFieldIsFetchedBySmallRyesBatchResolver() {
+        for (graphql.schema.GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof graphql.schema.GraphQLObjectType object && !object.getName().startsWith("__")) {
+                for (graphql.schema.GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+                    assertEquals(false, fetcher(object.getName(), field.getName()) instanceof BatchDataFetcher,
+                            object.getName() + "." + field.getName());
+                }
+            }
+        }
     }
 
     @Test
