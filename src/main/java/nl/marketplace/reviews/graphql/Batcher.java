@@ -63,13 +63,8 @@ public final class Batcher<K, V> {
         Map<G, List<K>> groups = new LinkedHashMap<>();
         keys.forEach(key -> groups.computeIfAbsent(groupOf.apply(key), g -> new ArrayList<>()).add(key));
         List<Uni<Map<K, V>>> loads = new ArrayList<>();
-        groups.forEach((group, members) -> loads.add(load.apply(group, members.stream().map(memberOf).toList()).map(values -> {
-            Map<K, V> byKey = new HashMap<>();
-            for (int i = 0; i < members.size(); i++) {
-                byKey.put(members.get(i), values.get(i));
-            }
-            return byKey;
-        })));
+        groups.forEach((group, members) -> loads.add(
+                inOrder((List<K> inGroup) -> load.apply(group, inGroup.stream().map(memberOf).toList())).apply(members)));
         return Uni.join().all(loads).andFailFast().map(maps -> {
             Map<K, V> all = new HashMap<>();
             maps.forEach(all::putAll);
