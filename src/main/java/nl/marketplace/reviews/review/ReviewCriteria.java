@@ -1,6 +1,7 @@
 package nl.marketplace.reviews.review;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A validated {@link ReviewFilter} in database terms. A record, so that connections with equal
@@ -15,5 +16,7 @@ public record ReviewCriteria(
         Boolean revised,
         Boolean replied,
         OffsetDateTime createdFrom,
-        OffsetDateTime createdBefore) {
+        OffsetDateTime createdBefore,
+        /** The words of a text search (ReviewSearch), or null. */
+        List<String> words) {
 }

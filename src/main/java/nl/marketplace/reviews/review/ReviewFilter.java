@@ -15,5 +15,8 @@ public record ReviewFilter(
         @Description("true: only reviews with at least one revision; false: only reviews without.") Boolean revised,
         @Description("true: only reviews the partner replied to; false: only reviews without a reply.") Boolean replied,
         @Description("Only reviews given at or after this moment.") OffsetDateTime createdFrom,
-        @Description("Only reviews given before this moment; later than createdFrom.") OffsetDateTime createdBefore) {
+        @Description("Only reviews given before this moment; later than createdFrom.") OffsetDateTime createdBefore,
+        @Description("Only reviews whose pros, cons or revision comments hold every one of these words (up to 10 words, 200 characters; "
+                + "plain words, no operators). Matched in Dutch and English on the word's stem as a prefix and on its synonyms, "
+                + "so 'verpakking' also finds 'verpakt' and 'levering' finds 'geleverd'.") String text) {
 }

@@ -65,20 +65,8 @@ public class ReviewRepository {
      */
     public Uni<Map<Long, List<Review>>> page(List<Long> partnerKeys, ReviewCriteria criteria, ReviewOrder order,
             ReviewCursor after, int limit, Nested nested) {
-        Sql sql = new Sql();
-        sql.arg(partnerKeys.toArray(Long[]::new));
-        // A row for a partner without a matching review too: its version row (db.ReadVersions).
-        StringBuilder text = new StringBuilder("SELECT r.*, p.id AS version_partner, coalesce(pv.public_version, -1) AS public_version")
-                .append(nestedColumns(nested))
-                .append(" FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) LEFT JOIN partner pv ON pv.id = p.id LEFT JOIN LATERAL (SELECT ")
-                .append(COLUMNS).append(" FROM review r WHERE r.partner_id = p.id");
-        where(text, sql, criteria);
-        if (after != null) {
-            text.append(" AND ").append(keyset(sql, order, after));
-        }
-        text.append(" ORDER BY ").append(orderBy(order)).append(" LIMIT ").append(sql.arg(limit)).append(") r ON true")
-                .append(nestedJoins(nested)).append(" ORDER BY p.ord, ").append(orderBy(order));
-        return db.query(text.toString(), sql.tuple()).map(rows -> {
+        Statement page = pageStatement(partnerKeys, criteria, order, after, limit, nested);
+        return db.query(page.text(), Tuple.from(page.args())).map(rows -> {
             Map<Long, List<Review>> byPartner = new LinkedHashMap<>();
             for (Row row : rows) {
                 if (row.getLong("id") != null) {
@@ -92,13 +80,8 @@ public class ReviewRepository {
 
     /** How many reviews of each partner match (0 for none), with the score version read beside the count (-1: no such partner). */
     public Uni<Map<Long, VersionedCache.Computed<Long>>> count(List<Long> partnerKeys, ReviewCriteria criteria) {
-        Sql sql = new Sql();
-        sql.arg(partnerKeys.toArray(Long[]::new));
-        StringBuilder text = new StringBuilder("SELECT p.id AS version_partner, coalesce(pv.public_version, -1) AS public_version, "
-                + "coalesce(pv.score_version, -1) AS score_version, (SELECT count(*) FROM review r WHERE r.partner_id = p.id");
-        where(text, sql, criteria);
-        text.append(") AS n FROM unnest($1::bigint[]) AS p(id) LEFT JOIN partner pv ON pv.id = p.id");
-        return db.query(text.toString(), sql.tuple()).map(rows -> {
+        Statement count = countStatement(partnerKeys, criteria);
+        return db.query(count.text(), Tuple.from(count.args())).map(rows -> {
             Map<Long, VersionedCache.Computed<Long>> counts = new HashMap<>();
             for (Row row : rows) {
                 counts.put(row.getLong("version_partner"), new VersionedCache.Computed<>(row.getLong("n"), row.getLong("score_version")));
@@ -173,6 +156,40 @@ public class ReviewRepository {
                 });
     }
 
+    /** A statement and its arguments ($1, $2, …), as the repository runs it (JobPlans-style tests explain it). */
+    record Statement(String text, List<Object> args) {
+    }
+
+    /** The statement of {@link #page}. */
+    static Statement pageStatement(List<Long> partnerKeys, ReviewCriteria criteria, ReviewOrder order, ReviewCursor after, int limit,
+            Nested nested) {
+        Sql sql = new Sql();
+        sql.arg(partnerKeys.toArray(Long[]::new));
+        // A row for a partner without a matching review too: its version row (db.ReadVersions).
+        StringBuilder text = new StringBuilder("SELECT r.*, p.id AS version_partner, coalesce(pv.public_version, -1) AS public_version")
+                .append(nestedColumns(nested))
+                .append(" FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) LEFT JOIN partner pv ON pv.id = p.id LEFT JOIN LATERAL (SELECT ")
+                .append(COLUMNS).append(" FROM review r WHERE r.partner_id = p.id");
+        where(text, sql, criteria);
+        if (after != null) {
+            text.append(" AND ").append(keyset(sql, order, after));
+        }
+        text.append(" ORDER BY ").append(orderBy(order)).append(" LIMIT ").append(sql.arg(limit)).append(") r ON true")
+                .append(nestedJoins(nested)).append(" ORDER BY p.ord, ").append(orderBy(order));
+        return sql.statement(text);
+    }
+
+    /** The statement of {@link #count}. */
+    static Statement countStatement(List<Long> partnerKeys, ReviewCriteria criteria) {
+        Sql sql = new Sql();
+        sql.arg(partnerKeys.toArray(Long[]::new));
+        StringBuilder text = new StringBuilder("SELECT p.id AS version_partner, coalesce(pv.public_version, -1) AS public_version, "
+                + "coalesce(pv.score_version, -1) AS score_version, (SELECT count(*) FROM review r WHERE r.partner_id = p.id");
+        where(text, sql, criteria);
+        text.append(") AS n FROM unnest($1::bigint[]) AS p(id) LEFT JOIN partner pv ON pv.id = p.id");
+        return sql.statement(text);
+    }
+
     private static void where(StringBuilder text, Sql sql, ReviewCriteria c) {
         if (c.overallMin() > 1) {
             text.append(" AND r.overall >= ").append(sql.arg((short) c.overallMin()));
@@ -200,6 +217,12 @@ public class ReviewRepository {
         }
         if (c.createdBefore() != null) {
             text.append(" AND r.created_at < ").append(sql.arg(c.createdBefore()));
+        }
+        if (c.words() != null) {
+            // A one-row subquery: the query is built once per statement, not per review looked at.
+            String query = "(SELECT review_search_query(" + sql.arg(c.words().toArray(String[]::new)) + "::text[]))";
+            text.append(" AND (r.pros_search @@ ").append(query).append(" OR r.cons_search @@ ").append(query)
+                    .append(" OR r.revision_search @@ ").append(query).append(')');
         }
     }
 
@@ -301,8 +324,8 @@ public class ReviewRepository {
             return "$" + args.size();
         }
 
-        Tuple tuple() {
-            return Tuple.from(args);
+        Statement statement(CharSequence text) {
+            return new Statement(text.toString(), new ArrayList<>(args));
         }
     }
 }

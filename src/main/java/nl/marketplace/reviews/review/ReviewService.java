@@ -145,7 +145,8 @@ public class ReviewService {
     }
 
     private static boolean countable(ReviewCriteria criteria) {
-        return criteria.revised() == null && criteria.replied() == null;
+        // A search matches revision comments, and searches are too many to keep.
+        return criteria.revised() == null && criteria.replied() == null && criteria.words() == null;
     }
 
     private static CountKey countKey(ReviewConnection connection) {
@@ -178,7 +179,7 @@ public class ReviewService {
     /** The filter in database terms, or BAD_USER_INPUT naming the offending field. */
     ReviewCriteria criteria(ReviewFilter filter) {
         if (filter == null) {
-            return new ReviewCriteria(1, 10, null, false, null, null, null, null, null);
+            return new ReviewCriteria(1, 10, null, false, null, null, null, null, null, null);
         }
         int min = score(filter.overallMin(), "filter.overallMin", 1);
         int max = score(filter.overallMax(), "filter.overallMax", 10);
@@ -198,7 +199,8 @@ public class ReviewService {
             throw new BadUserInputException("filter.createdBefore", "must be later than createdFrom");
         }
         return new ReviewCriteria(min, max, sub == null ? null : sub.category(), sub != null && sub.category() == null,
-                subMax, filter.revised(), filter.replied(), filter.createdFrom(), filter.createdBefore());
+                subMax, filter.revised(), filter.replied(), filter.createdFrom(), filter.createdBefore(),
+                ReviewSearch.words(filter.text(), "filter.text"));
     }
 
     private static int score(Integer value, String argument, int absent) {

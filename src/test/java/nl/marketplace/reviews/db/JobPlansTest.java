@@ -8,16 +8,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.marketplace.reviews.event.ReviewEventRepository;
 import nl.marketplace.reviews.trusteddocument.PersistedQueries;
@@ -25,6 +20,8 @@ import nl.marketplace.reviews.invitation.InvitationService;
 import nl.marketplace.reviews.mail.MailDelivery;
 import nl.marketplace.reviews.mail.MailRetention;
 import nl.marketplace.reviews.observability.OutboxMetrics;
+import nl.marketplace.reviews.support.Plans;
+import nl.marketplace.reviews.support.Plans.Plan;
 import nl.marketplace.reviews.support.TestEnvironment;
 
 /**
@@ -33,24 +30,18 @@ import nl.marketplace.reviews.support.TestEnvironment;
  * runs as the service runs it (prepared, generic plan) under EXPLAIN ANALYZE in a transaction that
  * is rolled back, and the rows it reads (every scan node: rows returned plus rows filtered away,
  * times loops) are bounded by the work it has to do (the rows it changes or reports, counted
- * independently), never by the size of the table. On a database of its own, made by Flyway.
+ * independently), never by the size of the table (support.Plans). On a database of its own, made by Flyway.
  */
 class JobPlansTest {
 
     private static final String DATABASE = "reviews_job_plans";
     private static final String URL = "jdbc:postgresql://" + TestEnvironment.HOST + ":" + TestEnvironment.PORT + "/" + DATABASE;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The job's today; orders are delivered from 2026-01-01 to 2027-02-04, 600 a day. */
     private static final String TODAY = "2027-01-20";
 
     @BeforeAll
     static void aYearOfData() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + TestEnvironment.HOST + ":" + TestEnvironment.PORT
-                + "/postgres", TestEnvironment.USER, ""); Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DATABASE);
-        }
-        Flyway.configure().dataSource(URL, TestEnvironment.USER, "").locations("classpath:db/migration").load().migrate();
+        Plans.freshDatabase(DATABASE);
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO partner (id, name) VALUES (1, 'Plan partner')");
             // 400 days of orders, four in five opted in.
@@ -107,10 +98,7 @@ class JobPlansTest {
 
     @AfterAll
     static void drop() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + TestEnvironment.HOST + ":" + TestEnvironment.PORT
-                + "/postgres", TestEnvironment.USER, ""); Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        Plans.dropDatabase(DATABASE);
     }
 
     private static Connection connect() throws SQLException {
@@ -129,47 +117,8 @@ class JobPlansTest {
         return "extract(epoch FROM now() - (date '" + TODAY + "' - " + days + ")::timestamptz)";
     }
 
-    /** What a statement read and how, run as the service runs it, its changes rolled back. */
-    record Plan(long rowsRead, long rowsOut, List<String> scans, String json) {
-    }
-
     private static Plan explain(String sql, String... args) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            try {
-                st.execute("SET plan_cache_mode = force_generic_plan");
-                st.execute("PREPARE job AS " + sql);
-                String execute = args.length == 0 ? "EXECUTE job" : "EXECUTE job(" + String.join(", ", args) + ")";
-                try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + execute)) {
-                    rs.next();
-                    JsonNode plan = JSON.readTree(rs.getString(1)).get(0).get("Plan");
-                    List<String> scans = new ArrayList<>();
-                    long read = rowsRead(plan, scans);
-                    return new Plan(read, plan.path("Actual Rows").asLong(), scans, plan.toPrettyString());
-                }
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                c.rollback();
-            }
-        }
-    }
-
-    private static long rowsRead(JsonNode node, List<String> scans) {
-        long read = 0;
-        String type = node.path("Node Type").asText();
-        // Reads of a table or an index of one (a Subquery Scan only passes its child's rows on).
-        if (type.contains("Scan") && node.has("Relation Name")) {
-            long loops = Math.max(1, node.path("Actual Loops").asLong());
-            read += (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
-                    + node.path("Rows Removed by Index Recheck").asLong()) * loops;
-            scans.add(type + (node.has("Index Name") ? " " + node.get("Index Name").asText() : "")
-                    + (node.has("Relation Name") ? " on " + node.get("Relation Name").asText() : ""));
-        }
-        for (JsonNode child : node.path("Plans")) {
-            read += rowsRead(child, scans);
-        }
-        return read;
+        return Plans.explain(URL, sql, args);
     }
 
     /** Rows read at most {@code perRow} times the work, plus a little (a change also finds each row by its key). */
