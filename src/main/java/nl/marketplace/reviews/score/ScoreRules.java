@@ -15,7 +15,7 @@ import nl.marketplace.reviews.time.BusinessTime;
  * reviews, the classes, percentages, rounding, the standard and top months. Plain, so that
  * {@code ScoreRulesUnitTest} specifies it in the fast test layer.
  */
-final class ScoreRules {
+public final class ScoreRules {
 
     static final int WINDOW_MONTHS = 3;
     static final int MINIMUM_WINDOW_REVIEWS = 5;
@@ -65,7 +65,7 @@ final class ScoreRules {
     }
 
     /** A whole percentage, rounded half-up; null of nothing. */
-    static Integer percentage(long part, long whole) {
+    public static Integer percentage(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP).intValue();
     }

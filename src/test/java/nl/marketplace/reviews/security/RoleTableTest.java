@@ -2,6 +2,7 @@ package nl.marketplace.reviews.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,10 @@ class RoleTableTest {
         return GraphQL.postAs(token, "query($id: ID!) { review(id: $id) { " + field + " } }", "id", t.reviewId());
     }
 
+    private static JsonPath partnerField(String token, String field) {
+        return GraphQL.postAs(token, "query($id: ID!) { partner(id: $id) { " + field + " } }", "id", TestData.partnerId(owner));
+    }
+
     private static void noUserErrors(JsonPath answer, String mutation) {
         assertEquals(List.of(), answer.getList("data." + mutation + ".userErrors"), answer.prettify());
     }
@@ -201,6 +206,13 @@ class RoleTableTest {
                         (a, t) -> assertEquals("NOT_REQUESTED", a.getString("data.review.reReview.status"))),
                 new Operation("review.exclusions", (tk, t) -> reviewField(tk, t, "exclusions { reason }"), PRIVATE_READ,
                         (a, t) -> assertEquals(List.of("CARRIER"), a.getList("data.review.exclusions.reason"))),
+                new Operation("partner.invitationMonths", (tk, t) -> partnerField(tk, "invitationMonths(last: 1) { ordersRegistered }"),
+                        PRIVATE_READ, (a, t) -> assertEquals(1, a.getList("data.partner.invitationMonths").size())),
+                new Operation("partner.orderInvitation", (tk, t) -> partnerField(tk, "orderInvitation(orderNumber: \"" + t.orderNumber()
+                        + "\") { status }"), PRIVATE_READ, (a, t) -> assertEquals("REVIEWED_WITHOUT_INVITATION",
+                                a.getString("data.partner.orderInvitation.status"))),
+                new Operation("partner.score.replies (public)", (tk, t) -> partnerField(tk, "score { replies { repliedCount } }"),
+                        List.of(Who.values()), (a, t) -> assertTrue(a.getInt("data.partner.score.replies.repliedCount") >= 0)),
                 new Operation("review (public)", (tk, t) -> reviewField(tk, t, "overall authorName reply { text }"), List.of(Who.values()),
                         (a, t) -> {
                             assertEquals(4, a.getInt("data.review.overall"));
