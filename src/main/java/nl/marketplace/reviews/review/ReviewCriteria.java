@@ -18,5 +18,7 @@ public record ReviewCriteria(
         OffsetDateTime createdFrom,
         OffsetDateTime createdBefore,
         /** The words of a text search (ReviewSearch), or null. */
-        List<String> words) {
+        List<String> words,
+        /** The words of a topic (ReviewTopics), any of which the pros or cons mention, or null. */
+        List<String> topicWords) {
 }

@@ -18,5 +18,6 @@ public record ReviewFilter(
         @Description("Only reviews given before this moment; later than createdFrom.") OffsetDateTime createdBefore,
         @Description("Only reviews whose pros, cons or revision comments hold every one of these words (up to 10 words, 200 characters; "
                 + "plain words, no operators). Matched in Dutch and English on the word's stem as a prefix and on its synonyms, "
-                + "so 'verpakking' also finds 'verpakt' and 'levering' finds 'geleverd'.") String text) {
+                + "so 'verpakking' also finds 'verpakt' and 'levering' finds 'geleverd'.") String text,
+        @Description("Only reviews whose pros or cons mention this topic (a key of TopicShare.topic, such as verpakking).") String topic) {
 }

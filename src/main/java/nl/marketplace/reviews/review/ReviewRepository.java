@@ -224,6 +224,10 @@ public class ReviewRepository {
             text.append(" AND (r.pros_search @@ ").append(query).append(" OR r.cons_search @@ ").append(query)
                     .append(" OR r.revision_search @@ ").append(query).append(')');
         }
+        if (c.topicWords() != null) {
+            String query = "(SELECT review_topic_query(" + sql.arg(c.topicWords().toArray(String[]::new)) + "::text[]))";
+            text.append(" AND (r.pros_search @@ ").append(query).append(" OR r.cons_search @@ ").append(query).append(')');
+        }
     }
 
     private static String keyset(Sql sql, ReviewOrder order, ReviewCursor after) {

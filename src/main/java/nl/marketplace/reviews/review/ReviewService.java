@@ -23,12 +23,14 @@ public class ReviewService {
 
     private final ReviewRepository reviews;
     private final Classifier classifier;
+    private final ReviewTopics topics;
     private final CallerService callers;
     private final Batcher<Long, String> orderNumberBatcher;
 
-    public ReviewService(ReviewRepository reviews, Classifier classifier, CallerService callers) {
+    public ReviewService(ReviewRepository reviews, Classifier classifier, ReviewTopics topics, CallerService callers) {
         this.reviews = reviews;
         this.classifier = classifier;
+        this.topics = topics;
         this.callers = callers;
         this.orderNumberBatcher = new Batcher<>("review-order-number", this::orderNumbers);
     }
@@ -179,7 +181,7 @@ public class ReviewService {
     /** The filter in database terms, or BAD_USER_INPUT naming the offending field. */
     ReviewCriteria criteria(ReviewFilter filter) {
         if (filter == null) {
-            return new ReviewCriteria(1, 10, null, false, null, null, null, null, null, null);
+            return new ReviewCriteria(1, 10, null, false, null, null, null, null, null, null, null);
         }
         int min = score(filter.overallMin(), "filter.overallMin", 1);
         int max = score(filter.overallMax(), "filter.overallMax", 10);
@@ -200,7 +202,7 @@ public class ReviewService {
         }
         return new ReviewCriteria(min, max, sub == null ? null : sub.category(), sub != null && sub.category() == null,
                 subMax, filter.revised(), filter.replied(), filter.createdFrom(), filter.createdBefore(),
-                ReviewSearch.words(filter.text(), "filter.text"));
+                ReviewSearch.words(filter.text(), "filter.text"), filter.topic() == null ? null : topics.words(filter.topic(), "filter.topic"));
     }
 
     private static int score(Integer value, String argument, int absent) {

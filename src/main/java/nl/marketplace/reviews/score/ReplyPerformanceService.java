@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +30,6 @@ import nl.marketplace.reviews.time.BusinessTime;
  */
 @ApplicationScoped
 public class ReplyPerformanceService {
-
-    /** Before any review: the first bound of "all reviews" (the score's fallback). */
-    private static final OffsetDateTime BEFORE_ANY_REVIEW = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private record DayKey(long partnerKey, LocalDate day) {
     }
@@ -82,16 +78,8 @@ public class ReplyPerformanceService {
         return new DayKey(score.partnerKey(), score.asOfDay());
     }
 
-    /** The reviews a score's figures are over: its window, or all reviews up to its day when it fell back. */
-    private record Period(OffsetDateTime from, OffsetDateTime to, LocalDate day) {
-        static Period of(PartnerScore score) {
-            return new Period(score.method() == ScoreMethod.ALL_REVIEWS ? BEFORE_ANY_REVIEW : score.windowStart(), score.windowEnd(),
-                    score.asOfDay());
-        }
-    }
-
     private Uni<Map<PartnerScore, VersionedCache.Computed<ReplyPerformance>>> loadWindows(List<PartnerScore> missing) {
-        return Batcher.perGroup(missing, Period::of, PartnerScore::partnerKey, (period, partners) -> figures
+        return Batcher.perGroup(missing, ScorePeriod::of, PartnerScore::partnerKey, (period, partners) -> figures
                 .figures(partners, List.of(period.from(), period.to()), countUnansweredBefore(period.day()), negativeAtMost())
                 .map(found -> partners.stream().map(partner -> {
                     ReplyPerformanceRepository.Periods p = found.get(partner);
@@ -123,12 +111,8 @@ public class ReplyPerformanceService {
 
     private Uni<Map<MonthlyKey, VersionedCache.Computed<List<MonthlyReplyPerformance>>>> loadMonths(List<MonthlyKey> missing) {
         return Batcher.perGroup(missing, k -> new MonthRange(k.score().asOfDay(), k.last()), k -> k.score().partnerKey(), (range, partners) -> {
-            LocalDate firstMonth = BusinessTime.monthOf(range.day()).minusMonths(range.last() - 1L);
-            List<OffsetDateTime> bounds = new ArrayList<>(range.last() + 1);
-            for (int i = 0; i < range.last(); i++) {
-                bounds.add(BusinessTime.startOf(firstMonth.plusMonths(i)));
-            }
-            bounds.add(BusinessTime.startOf(range.day().plusDays(1)));
+            LocalDate firstMonth = ScorePeriod.firstMonth(range.day(), range.last());
+            List<OffsetDateTime> bounds = ScorePeriod.monthBounds(range.day(), range.last());
             return figures.figures(partners, bounds, countUnansweredBefore(range.day()), negativeAtMost()).map(found -> partners.stream()
                     .map(partner -> {
                         ReplyPerformanceRepository.Periods p = found.get(partner);

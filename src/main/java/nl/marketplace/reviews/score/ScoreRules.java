@@ -31,7 +31,7 @@ public final class ScoreRules {
     }
 
     /** The first day of the window that ends with {@code day}: "the last 3 months" in whole days. */
-    static LocalDate windowStart(LocalDate day) {
+    public static LocalDate windowStart(LocalDate day) {
         return day.minusMonths(WINDOW_MONTHS).plusDays(1);
     }
 

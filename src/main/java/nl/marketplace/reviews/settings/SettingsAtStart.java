@@ -60,12 +60,27 @@ public class SettingsAtStart {
             known.addAll(names(group));
         }
         List<String> problems = new ArrayList<>(checks.problems());
+        // A map's names stand as "prefix.*" (a key of the map): any one name segment there.
+        List<java.util.regex.Pattern> keyed = known.stream().filter(n -> n.contains("*")).map(SettingsAtStart::namePattern).toList();
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith("reviews.") && !known.contains(name) && !kubernetesServiceLink(config, name)) {
+            if (name.startsWith("reviews.") && !known.contains(name) && keyed.stream().noneMatch(p -> p.matcher(name).matches())
+                    && !kubernetesServiceLink(config, name)) {
                 problems.add(name + "=" + checks.valueOr(name, "") + ": is not a setting of this service (README, Configuration)");
             }
         }
         return problems;
+    }
+
+    /** A name with map keys or list indexes ("*") as a pattern: a "*" is one segment (a key, an index). */
+    static java.util.regex.Pattern namePattern(String name) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : name.split("\\*", -1)) {
+            if (regex.length() > 0) {
+                regex.append("[^.\\[\\]]+");
+            }
+            regex.append(java.util.regex.Pattern.quote(part));
+        }
+        return java.util.regex.Pattern.compile(regex.toString().replace("\\Q\\E", ""));
     }
 
     /** Kubernetes' service links: <SERVICE>_SERVICE_HOST, _SERVICE_PORT[_NAME], _PORT, _PORT_<n>_<PROTO>[_PROTO|_PORT|_ADDR]. */

@@ -63,7 +63,7 @@ class ReviewSearchPlansTest {
     }
 
     private static ReviewCriteria search(String... words) {
-        return new ReviewCriteria(1, 10, null, false, null, null, null, null, null, List.of(words));
+        return new ReviewCriteria(1, 10, null, false, null, null, null, null, null, List.of(words), null);
     }
 
     /** The statement's arguments as SQL literals, for EXECUTE. */

@@ -31,6 +31,7 @@ import nl.marketplace.reviews.mail.MailDelivery;
 import nl.marketplace.reviews.rereview.ReReviewRules;
 import nl.marketplace.reviews.rereview.ReReviewService;
 import nl.marketplace.reviews.review.Classifier;
+import nl.marketplace.reviews.review.ReviewTopics;
 import nl.marketplace.reviews.score.ScoreService;
 
 /**
@@ -44,7 +45,7 @@ class SettingsUnitTest {
     static final List<Class<? extends CheckedSettings>> GROUPS = List.of(Classifier.Config.class, ScoreService.Config.class,
             MailDelivery.Config.class, ReReviewRules.Config.class, ReReviewService.ContactLimits.class, InvitationRules.Config.class,
             ReviewEventHub.Config.class, PersistedQueries.Config.class, RequestLimits.class, HttpCaching.Config.class,
-            DatabaseSettings.class);
+            DatabaseSettings.class, ReviewTopics.Config.class);
 
     private static final String KEY = "9WfzqzLrs0PZ8GcTbdwjQ7rjdgOEgqoHsCeiZ4mQLmk=";
 
@@ -56,6 +57,10 @@ class SettingsUnitTest {
     static List<String> problems(Map<String, String> given, Map<String, String> environment) {
         Map<String, String> settings = new HashMap<>(given);
         settings.putIfAbsent("reviews.mail.link-key", KEY);
+        // A map has no defaults in the mapping: application.properties gives the topics.
+        if (settings.keySet().stream().noneMatch(n -> n.startsWith("reviews.topics.words."))) {
+            settings.put("reviews.topics.words.verpakking", "verpakking,doos");
+        }
         settings.values().removeIf(v -> v == null);
         // As Quarkus builds it: its converters ("30d"), unknown names left to the service's own check.
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDiscoveredConverters().withValidateUnknown(false)
@@ -129,7 +134,12 @@ class SettingsUnitTest {
             "reviews.db.replica.check-interval|5s|reviews.db.replica.check-interval=5s: must be shorter than reviews.db.replica.max-lag (5s (the default))",
             "reviews.db.replica.timeout|50ms|reviews.db.replica.timeout=50ms: must be from 100ms to 1m",
             "reviews.db.replica.max-size|0|reviews.db.replica.max-size=0: must be from 1 to 1000",
+            "reviews.topics.words.verpakking|verpakking!,doos|reviews.topics.words.verpakking=verpakking!,doos: must be lower-case words of letters and digits, one each ('verpakking!' is not)",
+            "reviews.topics.words.verpakking|Doos|reviews.topics.words.verpakking=Doos: must be lower-case words of letters and digits, one each ('Doos' is not)",
+            "reviews.topics.words.Prijs|prijs|reviews.topics.words.Prijs=prijs: must be a key of lower-case letters a-z",
+            "reviews.topics.platform-cron|elke dag|reviews.topics.platform-cron=elke dag: must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week: 0 15 0 * * ?)",
             // A name the service does not know: a typo, or a setting that is gone.
+            "reviews.topics.word.prijs|prijs|reviews.topics.word.prijs=prijs: is not a setting of this service (README, Configuration)",
             "reviews.mail.leese|10s|reviews.mail.leese=10s: is not a setting of this service (README, Configuration)",
             "reviews.mail.batch-size|20|reviews.mail.batch-size=20: is not a setting of this service (README, Configuration)",
     })
