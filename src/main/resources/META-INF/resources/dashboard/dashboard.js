@@ -115,10 +115,10 @@ class MonthlyChart extends Light {
           ${line(this.top, t.topLine(decimal(this.top)), 'top-line')}
           ${line(this.standard, t.standardLine(decimal(this.standard)), 'standard-line')}
         </svg>
-        <table class="visually-hidden">
+        <div class="visually-hidden"><table>
           <thead><tr><th>${t.monthTableMonth}</th><th>${t.monthTableAverage}</th><th>${t.monthTableCount}</th><th>${t.monthTableTop}</th></tr></thead>
           <tbody>${months.map((m) => html`<tr><td>${monthLong(m.month)}</td><td>${score(m.average)}</td><td>${m.reviewCount}</td><td>${m.topPerformance ? t.yes : t.no}</td></tr>`)}</tbody>
-        </table>
+        </table></div>
       </figure>`;
   }
 }

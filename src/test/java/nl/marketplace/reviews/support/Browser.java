@@ -28,7 +28,7 @@ public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
     private final File profile;
 
-    /** A browser whose preferred language is {@code language} ("nl-NL"), with a window of this size. */
+    /** A browser whose preferred language is {@code language} ("nl-NL"), with a window (below 500 px wide: a phone's viewport) of this size. */
     public Browser(String language, int width, int height) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("The browser tests need Debian's Chromium and chromedriver at " + CHROMIUM + " and "
@@ -47,6 +47,12 @@ public final class Browser implements AutoCloseable {
                 "--disable-extensions", "--lang=" + language, "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.getAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        if (width < 500) {
+            // A window is never narrower than about 500 px, even headless: a phone's viewport is emulated
+            // (as Chromium's device toolbar does), or a 375 px test would lay the page out at 485 px.
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0,
+                    "mobile", true, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
