@@ -42,6 +42,13 @@ public final class Texts {
         return trimmed == null ? null : problem(trimmed, max);
     }
 
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    /** Null, or what is wrong with a trimmed mail address: one line of at most 320 characters, local@domain.tld. */
+    public static String emailProblem(String trimmed) {
+        return lineProblem(trimmed, 320) != null || !EMAIL.matcher(trimmed).matches() ? "not an email address" : null;
+    }
+
     /** Null, or what is wrong with a trimmed single-line text such as a name or a city. */
     public static String lineProblem(String trimmed, int max) {
         return problem(trimmed, max, true);

@@ -7,7 +7,9 @@ public enum MailKind {
     /** The neutral request for a new overall score, with the single-use link. */
     RE_REVIEW_REQUEST("re-review-request"),
     /** The beoordelingsverzoek after delivery, with the single-use link to the review form. */
-    REVIEW_INVITATION("review-invitation");
+    REVIEW_INVITATION("review-invitation"),
+    /** To the partner: a negative review arrived (alert.AlertService), at once or in a daily digest. */
+    NEGATIVE_REVIEW_ALERT("negative-review-alert");
 
     final String template;
 

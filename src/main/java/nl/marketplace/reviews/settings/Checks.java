@@ -124,6 +124,6 @@ public final class Checks {
         } catch (java.net.URISyntaxException e) {
             ok = false;
         }
-        return require(ok, name, value, "an absolute http(s) URL without a query or fragment (the mail adds ?token=…)");
+        return require(ok, name, value, "an absolute http(s) URL without a query or fragment (the mail adds its query, such as ?token=…)");
     }
 }

@@ -46,6 +46,11 @@ public final class BusinessTime {
         return moment.atZoneSameInstant(ZONE).toLocalDate();
     }
 
+    /** The whole hour of the day in Amsterdam (in the hour a DST change skips: the hour after it). */
+    public static OffsetDateTime at(LocalDate day, int hour) {
+        return java.time.ZonedDateTime.of(day, java.time.LocalTime.of(hour, 0), ZONE).toOffsetDateTime();
+    }
+
     /** Midnight at the start of the day, in Amsterdam. */
     public static OffsetDateTime startOf(LocalDate day) {
         return day.atStartOfDay(ZONE).toOffsetDateTime();

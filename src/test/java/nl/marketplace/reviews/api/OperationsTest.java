@@ -33,15 +33,16 @@ class OperationsTest {
      * Every example operation is run by a test: the queries here, the partner mutations by
      * PartnerActionsTest and JennyReReviewStoryTest, SubmitReReview by SubmitReReviewTest, the order,
      * invitation, review and subscription flow by ReviewLifecycleTest and RegisterOrdersTest, the
-     * exclusion mutations by ExclusionTest. A new file must be added here, and to a test.
+     * exclusion mutations by ExclusionTest, SetNegativeReviewAlert by NegativeReviewAlertTest. A new file must be added here,
+     * and to a test.
      */
     @Test
     void everyOperationFileIsKnown() throws IOException {
         try (Stream<java.nio.file.Path> files = Files.list(Operations.DIR)) {
-            assertEquals(List.of("DecideExclusion.graphql", "DeleteReply.graphql", "EmailCustomer.graphql", "PartnerList.graphql",
-                    "PartnerSummaries.graphql",
+            assertEquals(List.of("DecideExclusion.graphql", "DeleteReply.graphql", "EmailCustomer.graphql", "PartnerInsights.graphql",
+                    "PartnerList.graphql", "PartnerSummaries.graphql",
                     "RegisterOrders.graphql", "Reply.graphql", "RequestExclusion.graphql", "RequestReReview.graphql",
-                    "ReviewDetail.graphql", "ReviewEvents.graphql", "ReviewPage.graphql", "SellerReview.graphql",
+                    "ReviewDetail.graphql", "ReviewEvents.graphql", "ReviewPage.graphql", "SellerReview.graphql", "SetNegativeReviewAlert.graphql",
                     "SubmitReReview.graphql", "SubmitReview.graphql"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
@@ -105,6 +106,20 @@ class OperationsTest {
         assertEquals(4, s.getInt("data.partnerScores[1].reviewCount"));
         assertEquals(7.5, s.getDouble("data.partnerScores[1].subScores.deliveryTime.average")); // (10 + 1 + 9 + 10) / 4
         assertTrue(s.getInt("data.partnerScores[0].reviewCount") >= 5);
+    }
+
+    /** The dashboard's insights of the demo partner, as the partner: every part answers, public and private. */
+    @Test
+    void partnerInsightsForTheDashboard() {
+        JsonPath i = nl.marketplace.reviews.support.GraphQL.dataAs(nl.marketplace.reviews.support.Tokens.partner(2), Operations.read("PartnerInsights"),
+                "partnerId", DEMO_PARTNER, "months", 3);
+        int counted = i.getInt("data.partner.score.replies.reviewCount");
+        assertTrue(counted > 0 && i.getInt("data.partner.score.replies.repliedCount") <= counted);
+        assertEquals(3, i.getList("data.partner.score.monthlyReplies").size());
+        assertEquals(List.of("klantenservice", "levering", "prijs", "productinformatie", "productkwaliteit", "verpakking"),
+                i.getList("data.partner.score.topics.topics.topic"));
+        assertEquals(3, i.getList("data.partner.invitationMonths").size());
+        assertTrue(i.get("data.partner.negativeReviewAlert") == null);
     }
 
     @Test

@@ -211,6 +211,16 @@ class RoleTableTest {
                 new Operation("partner.orderInvitation", (tk, t) -> partnerField(tk, "orderInvitation(orderNumber: \"" + t.orderNumber()
                         + "\") { status }"), PRIVATE_READ, (a, t) -> assertEquals("REVIEWED_WITHOUT_INVITATION",
                                 a.getString("data.partner.orderInvitation.status"))),
+                new Operation("setNegativeReviewAlert", (tk, t) -> GraphQL.postAs(tk, "mutation($input: SetNegativeReviewAlertInput!) { "
+                        + "setNegativeReviewAlert(input: $input) { alert { email } userErrors { field message code } } }", "input",
+                        Map.of("partnerId", TestData.partnerId(owner), "frequency", "IMMEDIATE", "email", "role-" + t.review() + "@example.com")),
+                        PARTNER_ACTION, (a, t) -> {
+                            noUserErrors(a, "setNegativeReviewAlert");
+                            assertEquals(1, TestData.count("SELECT count(*) FROM partner_alert_setting WHERE email = 'role-" + t.review()
+                                    + "@example.com'"));
+                        }),
+                new Operation("partner.negativeReviewAlert", (tk, t) -> partnerField(tk, "negativeReviewAlert { frequency }"), PRIVATE_READ,
+                        (a, t) -> assertNull(a.get("errors"))),
                 new Operation("partner.score.replies (public)", (tk, t) -> partnerField(tk, "score { replies { repliedCount } }"),
                         List.of(Who.values()), (a, t) -> assertTrue(a.getInt("data.partner.score.replies.repliedCount") >= 0)),
                 new Operation("review (public)", (tk, t) -> reviewField(tk, t, "overall authorName reply { text }"), List.of(Who.values()),
@@ -237,7 +247,9 @@ class RoleTableTest {
                 + TestData.count("SELECT count(*) FROM review_exclusion WHERE decision IS NOT NULL") + "/"
                 + TestData.count("SELECT count(*) FROM re_review_request") + "/" + TestData.count("SELECT count(*) FROM customer_contact") + "/"
                 + TestData.count("SELECT count(*) FROM reply") + "/" + TestData.count("SELECT coalesce(sum(hashtext(text)), 0) FROM reply") + "/"
-                + TestData.count("SELECT count(*) FROM trusted_document") + "/" + TestData.count("SELECT count(*) FROM persisted_query WHERE trusted");
+                + TestData.count("SELECT count(*) FROM trusted_document") + "/" + TestData.count("SELECT count(*) FROM persisted_query WHERE trusted")
+                + "/" + TestData.count("SELECT count(*) FROM partner_alert_setting") + "/"
+                + TestData.count("SELECT coalesce(sum(hashtext(email)), 0) FROM partner_alert_setting");
     }
 
     @ParameterizedTest(name = "{0} as {1}")

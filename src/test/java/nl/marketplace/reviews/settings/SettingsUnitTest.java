@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import nl.marketplace.reviews.alert.AlertService;
 import nl.marketplace.reviews.db.DatabaseSettings;
 import nl.marketplace.reviews.event.ReviewEventHub;
 import nl.marketplace.reviews.http.HttpCaching;
@@ -45,7 +46,7 @@ class SettingsUnitTest {
     static final List<Class<? extends CheckedSettings>> GROUPS = List.of(Classifier.Config.class, ScoreService.Config.class,
             MailDelivery.Config.class, ReReviewRules.Config.class, ReReviewService.ContactLimits.class, InvitationRules.Config.class,
             ReviewEventHub.Config.class, PersistedQueries.Config.class, RequestLimits.class, HttpCaching.Config.class,
-            DatabaseSettings.class, ReviewTopics.Config.class);
+            DatabaseSettings.class, ReviewTopics.Config.class, AlertService.Config.class);
 
     private static final String KEY = "9WfzqzLrs0PZ8GcTbdwjQ7rjdgOEgqoHsCeiZ4mQLmk=";
 
@@ -102,14 +103,14 @@ class SettingsUnitTest {
             "reviews.score.monthly-cron|0 15 0 * *|reviews.score.monthly-cron=0 15 0 * *: must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week: 0 15 0 * * ?)",
             "reviews.re-review.max-age-months|0|reviews.re-review.max-age-months=0: must be from 1 to 24",
             "reviews.re-review.token-validity|P0D|reviews.re-review.token-validity=P0D: must be a positive period in days, months or years (P14D)",
-            "reviews.re-review.page-url|opnieuw.html|reviews.re-review.page-url=opnieuw.html: must be an absolute http(s) URL without a query or fragment (the mail adds ?token=…)",
-            "reviews.re-review.page-url|https://shop.test/x?a=b|reviews.re-review.page-url=https://shop.test/x?a=b: must be an absolute http(s) URL without a query or fragment (the mail adds ?token=…)",
+            "reviews.re-review.page-url|opnieuw.html|reviews.re-review.page-url=opnieuw.html: must be an absolute http(s) URL without a query or fragment (the mail adds its query, such as ?token=…)",
+            "reviews.re-review.page-url|https://shop.test/x?a=b|reviews.re-review.page-url=https://shop.test/x?a=b: must be an absolute http(s) URL without a query or fragment (the mail adds its query, such as ?token=…)",
             "reviews.customer-contact.per-review-per-day|0|reviews.customer-contact.per-review-per-day=0: must be at least 1",
             "reviews.customer-contact.per-review|1|reviews.customer-contact.per-review=1: must be at least reviews.customer-contact.per-review-per-day (2)",
             "reviews.invitation.first-day|-1|reviews.invitation.first-day=-1: must be from 0 to 365",
             "reviews.invitation.last-day|2|reviews.invitation.last-day=2: must be from 3 to 365",
             "reviews.invitation.link-validity|-P1D|reviews.invitation.link-validity=-P1D: must be a positive period in days, months or years (P14D)",
-            "reviews.invitation.page-url|ftp://shop.test/b|reviews.invitation.page-url=ftp://shop.test/b: must be an absolute http(s) URL without a query or fragment (the mail adds ?token=…)",
+            "reviews.invitation.page-url|ftp://shop.test/b|reviews.invitation.page-url=ftp://shop.test/b: must be an absolute http(s) URL without a query or fragment (the mail adds its query, such as ?token=…)",
             "reviews.invitation.interval|0s|reviews.invitation.interval=0s: must be a positive duration",
             "reviews.invitation.batch-size|0|reviews.invitation.batch-size=0: must be from 1 to 10000",
             "reviews.events.subscriber-buffer|0|reviews.events.subscriber-buffer=0: must be from 1 to 100000",
@@ -138,6 +139,8 @@ class SettingsUnitTest {
             "reviews.topics.words.verpakking|Doos|reviews.topics.words.verpakking=Doos: must be lower-case words of letters and digits, one each ('Doos' is not)",
             "reviews.topics.words.Prijs|prijs|reviews.topics.words.Prijs=prijs: must be a key of lower-case letters a-z",
             "reviews.topics.platform-cron|elke dag|reviews.topics.platform-cron=elke dag: must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week: 0 15 0 * * ?)",
+            "reviews.alerts.interval|0s|reviews.alerts.interval=0s: must be a positive duration",
+            "reviews.alerts.dashboard-url|dashboard|reviews.alerts.dashboard-url=dashboard: must be an absolute http(s) URL without a query or fragment (the mail adds its query, such as ?token=…)",
             // A name the service does not know: a typo, or a setting that is gone.
             "reviews.topics.word.prijs|prijs|reviews.topics.word.prijs=prijs: is not a setting of this service (README, Configuration)",
             "reviews.mail.leese|10s|reviews.mail.leese=10s: is not a setting of this service (README, Configuration)",

@@ -62,6 +62,8 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = serviceConfig(HOST, Integer.parseInt(PORT), NAME, smtpFront.port());
         config.put("reviews.demo-data.load", "true");
         config.put("reviews.invitation.interval", "24h");
+        // The alert tests run the job themselves, at the instants they choose.
+        config.put("reviews.alerts.interval", "24h");
         return config;
     }
 
