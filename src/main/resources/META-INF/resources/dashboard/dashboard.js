@@ -68,6 +68,9 @@ class ScorePanel extends Light {
           ${s.approvalPercentage == null ? nothing : html`<p data-testid="approval">${t.approval(s.approvalPercentage)}</p>`}
           ${s.meetsStandard == null ? nothing
             : html`<p class="standard ${s.meetsStandard ? 'ok' : 'below'}">${s.meetsStandard ? t.meetsStandard(decimal(s.standardAverage)) : t.belowStandard(decimal(s.standardAverage))}</p>`}
+          ${s.replies ? html`<p class="replies" data-testid="replies">${s.replies.replyPercentage == null ? t.replyNone
+            : t.replyRate(s.replies.replyPercentage, s.replies.negativeReplyPercentage)}
+            ${s.replies.medianReplySeconds == null ? nothing : t.replySpeed(t.duration(s.replies.medianReplySeconds))}</p>` : nothing}
         </div>
         <div class="sub-scores">
           <h3>${t.subScoresTitle}</h3>
@@ -123,8 +126,92 @@ class MonthlyChart extends Light {
   }
 }
 
+/** What the reviews talk about: a bar per topic with the platform's share as a mark; a click filters the list. */
+class TopicList extends Light {
+  static properties = { topics: { attribute: false } };
+
+  choose(topic) {
+    this.dispatchEvent(new CustomEvent('topic-choose', { bubbles: true, detail: { topic } }));
+  }
+
+  render() {
+    const shares = this.topics;
+    if (!shares) return nothing;
+    const name = (key) => t.topicNames[key] || key;
+    return html`
+      <section class="topics" aria-labelledby="topics-title">
+        <h2 id="topics-title">${t.topicsTitle}</h2>
+        <p class="count">${t.topicsIntro}</p>
+        <ul>
+          ${shares.topics.map((s) => html`
+            <li>
+              <button type="button" class="topic" data-topic="${s.topic}" @click=${() => this.choose(s.topic)}
+                aria-label="${t.topicShare(name(s.topic), s.mentionPercentage, s.platformPercentage)}">
+                <span class="topic-name">${name(s.topic)}</span>
+                <span class="topic-bar" aria-hidden="true"><span class="mine" style="width: ${s.mentionPercentage ?? 0}%"></span>
+                  ${s.platformPercentage == null ? nothing : html`<span class="platform" style="left: ${s.platformPercentage}%"></span>`}</span>
+                <span class="topic-value" aria-hidden="true">${s.mentionPercentage ?? 0}%</span>
+              </button>
+            </li>`)}
+        </ul>
+      </section>`;
+  }
+}
+
+/** "Melding bij negatieve beoordeling": the partner's mail on a negative review. */
+class AlertSetting extends Light {
+  static properties = { alert: { attribute: false }, partnerId: { attribute: false }, api: { attribute: false },
+    message: { state: true }, saving: { state: true } };
+
+  async save(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const input = { partnerId: this.partnerId, frequency: form.get('frequency'), digestHour: Number(form.get('digestHour')), language: lang };
+    if (form.get('email')) input.email = form.get('email').toString();
+    this.saving = true;
+    try {
+      const { data, errors } = await this.api.request(ops.SET_ALERT, { input });
+      const userErrors = data && data.setNegativeReviewAlert ? data.setNegativeReviewAlert.userErrors : [];
+      this.message = errors.length ? describeError(errors[0]) : userErrors.length ? userErrors[0].message : t.alertSaved;
+      if (!errors.length && !userErrors.length) this.alert = data.setNegativeReviewAlert.alert;
+    } catch (error) {
+      this.message = describeError(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  render() {
+    const a = this.alert || { frequency: 'OFF', email: '', digestHour: 8 };
+    return html`
+      <form class="alert-setting" @submit=${this.save} aria-labelledby="alert-title">
+        <h2 id="alert-title">${t.alertTitle}</h2>
+        <div class="fields">
+          <div><label for="a-frequency">${t.alertFrequency}</label>
+            <select id="a-frequency" name="frequency">${['OFF', 'IMMEDIATE', 'DAILY_DIGEST'].map((f) => html`
+              <option value="${f}" ?selected=${a.frequency === f}>${t['alert' + f]}</option>`)}</select></div>
+          <div><label for="a-email">${t.alertEmail}</label><input id="a-email" name="email" type="email" autocomplete="email" .value=${a.email}></div>
+          <div><label for="a-hour">${t.alertHour}</label>
+            <select id="a-hour" name="digestHour">${[...Array(24).keys()].map((h) => html`
+              <option value="${h}" ?selected=${a.digestHour === h}>${String(h).padStart(2, '0')}:00</option>`)}</select></div>
+        </div>
+        <div class="buttons"><button type="submit" ?disabled=${this.saving}>${t.alertSave}</button></div>
+        <p role="status" data-testid="alert-message">${this.message || ''}</p>
+      </form>`;
+  }
+}
+
 /** "Filter beoordelingen": every field of ReviewFilter, and the order. */
 class ReviewFilterForm extends Light {
+  static properties = { topics: { attribute: false } };
+
+  /** A topic chosen elsewhere (the topic list): set it here and apply the form, so the other fields keep. */
+  chooseTopic(topic) {
+    const form = this.querySelector('form');
+    form.elements.topic.value = topic;
+    form.requestSubmit();
+  }
+
   submit(event) {
     event.preventDefault();
     const form = new FormData(event.target);
@@ -137,6 +224,8 @@ class ReviewFilterForm extends Light {
     if (value('revised')) filter.revised = value('revised') === 'true';
     if (value('createdFrom')) filter.createdFrom = amsterdamMidnight(value('createdFrom'));
     if (value('createdUntil')) filter.createdBefore = amsterdamMidnight(nextDay(value('createdUntil')));
+    if (value('text')) filter.text = value('text');
+    if (value('topic')) filter.topic = value('topic');
     if (value('subScoreValue')) {
       filter.subScoreAtMost = { value: Number(value('subScoreValue')) };
       if (value('subScoreCategory')) filter.subScoreAtMost.category = value('subScoreCategory');
@@ -167,6 +256,8 @@ class ReviewFilterForm extends Light {
           <div>${select('subScoreCategory', t.subScoreAtMost, [['', t.anySubScore], ...SUB_SCORES.map((k) => [SUB_SCORE_CATEGORIES[k], t[k]])])}
             <label for="f-subScoreValue" class="visually-hidden">${t.subScoreValue}</label>
             <input id="f-subScoreValue" name="subScoreValue" type="number" min="1" max="10" inputmode="numeric"></div>
+          <div class="wide"><label for="f-text">${t.searchText}</label><input id="f-text" name="text" type="search" maxlength="200"></div>
+          <div>${select('topic', t.topic, [['', t.anyTopic], ...(this.topics || []).map((k) => [k, t.topicNames[k] || k])])}</div>
           <div>${select('orderBy', t.orderBy, ['NEWEST', 'OLDEST', 'HIGHEST_OVERALL', 'LOWEST_OVERALL'].map((o) => [o, t[o]]))}</div>
         </div>
         <div class="buttons">
@@ -438,6 +529,7 @@ class ReviewDashboard extends Light {
     live: { state: true },
     waiting: { state: true },
     devPartners: { state: true },
+    linked: { state: true },
   };
 
   constructor() {
@@ -460,6 +552,7 @@ class ReviewDashboard extends Light {
     this.eventChain = Promise.resolve();
     this.listLoad = Promise.resolve(true);
     this.partner = null;
+    this.linked = null;
     this.reviews = [];
     this.fresh = new Set();
     this.filter = {};
@@ -481,6 +574,7 @@ class ReviewDashboard extends Light {
     document.title = t.title;
     const skip = document.querySelector('.skip-link');
     if (skip) skip.textContent = t.skipToReviews;
+    this.addEventListener('topic-choose', (e) => this.querySelector('review-filter-form').chooseTopic(e.detail.topic));
     this.addEventListener('filter-change', (e) => {
       this.filter = e.detail.filter;
       this.orderBy = e.detail.orderBy;
@@ -571,7 +665,20 @@ class ReviewDashboard extends Light {
   }
 
   loadAll() {
-    return Promise.all([this.loadScore(), this.loadReviews()]);
+    return Promise.all([this.loadScore(), this.loadReviews(), this.loadLinked()]);
+  }
+
+  /** The review an alert mail links to (?review=<id>), shown above the list whatever the filter. */
+  async loadLinked() {
+    const id = new URLSearchParams(location.search).get('review');
+    if (!id) return;
+    const session = this.session;
+    try {
+      const { data } = await this.api.request(ops.REVIEW, { id });
+      if (session === this.session && data && data.review) this.linked = data.review;
+    } catch (e) {
+      // The list still shows; the link was only a shortcut.
+    }
   }
 
   /** Whether an answer still belongs to what the page shows: the same sign-in, the latest request. */
@@ -783,9 +890,16 @@ class ReviewDashboard extends Light {
           <score-panel .score=${partner.score}></score-panel>
           <monthly-chart .months=${partner.score.monthly} .top=${partner.score.topPerformanceAverage}
             .standard=${partner.score.standardAverage}></monthly-chart>
+        </div>
+        <div class="insights">
+          <topic-list .topics=${partner.score.topics}></topic-list>
+          <alert-setting .alert=${partner.negativeReviewAlert} .partnerId=${this.partnerId} .api=${this.api}></alert-setting>
         </div>` : nothing}
       <main id="reviews" class="reviews">
-        <review-filter-form></review-filter-form>
+        ${this.linked ? html`<section class="linked" aria-labelledby="linked-title" data-testid="linked">
+            <h2 id="linked-title">${t.linkedReview}</h2>
+            <review-card .review=${this.linked} .api=${this.api}></review-card></section>` : nothing}
+        <review-filter-form .topics=${partner && partner.score.topics ? partner.score.topics.topics.map((s) => s.topic) : []}></review-filter-form>
         ${this.waiting ? html`<p class="waiting" role="status">${t.newReviewsWaiting}
             <button type="button" @click=${() => this.loadReviews()}>${t.refresh}</button></p>` : nothing}
         <p class="shown" aria-live="polite" data-testid="shown">${this.totalCount == null ? '' : t.shown(this.reviews.length, this.totalCount)}</p>
@@ -803,5 +917,7 @@ class ReviewDashboard extends Light {
 customElements.define('score-panel', ScorePanel);
 customElements.define('monthly-chart', MonthlyChart);
 customElements.define('review-filter-form', ReviewFilterForm);
+customElements.define('topic-list', TopicList);
+customElements.define('alert-setting', AlertSetting);
 customElements.define('review-card', ReviewCard);
 customElements.define('review-dashboard', ReviewDashboard);

@@ -59,8 +59,17 @@ query Dashboard($partnerId: ID!) {
         contact { average count }
       }
       monthly(last: 12) { month average reviewCount topPerformance }
+      replies { reviewCount replyPercentage negativeReviewCount negativeReplyPercentage medianReplySeconds }
+      topics { reviewCount platformDay topics { topic mentionCount mentionPercentage prosPercentage consPercentage platformPercentage } }
     }
+    negativeReviewAlert { frequency email digestHour language }
   }
+}`;
+
+/** "Melding bij negatieve beoordeling": the partner's own setting. */
+export const SET_ALERT = `
+mutation DashboardSetNegativeReviewAlert($input: SetNegativeReviewAlertInput!) {
+  setNegativeReviewAlert(input: $input) { alert { frequency email digestHour language } userErrors { field message code } }
 }`;
 
 export const REVIEWS = `

@@ -158,6 +158,51 @@ class DashboardBrowserTest {
         browser.await(d -> d.findElement(By.cssSelector("[data-testid=shown]")).getText().equals("10 van " + total + " beoordelingen"));
     }
 
+    /** Issue 23 on the page: reply rate and speed, the topics (a click filters), the search box, the alert setting, an alert's link. */
+    @Test
+    void insightsTopicsSearchAndTheAlertSetting() {
+        long partner = TestData.partner("Browser insights");
+        String[][] texts = { { "Goed verpakt", "Pakket kwam laat" }, { "Snel en vriendelijk", "Doos was kapot" }, { "Prima prijs", null } };
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            long review = TestData.review(partner, 3 + i * 3, TestClock.now().minusDays(5 + i));
+            TestData.execute("UPDATE review SET pros = '" + texts[i][0] + "', cons = " + (texts[i][1] == null ? "NULL" : "'" + texts[i][1] + "'")
+                    + " WHERE id = " + review);
+            ids.add(TestData.reviewId(review));
+        }
+        TestData.execute("INSERT INTO reply (review_id, text, created_at, updated_at) SELECT id, 'Dank je', created_at + interval '2 hours', "
+                + "created_at + interval '2 hours' FROM review WHERE partner_id = " + partner + " AND overall = 3");
+        browser.driver.get(dashboard + "?review=" + ids.get(1) + "#access_token=" + Tokens.partner(partner));
+        browser.await(d -> cards().size() == 4); // the three, and the one the link names above them
+        assertEquals(ids.get(1), browser.find(By.cssSelector("[data-testid=linked] article.review")).getDomAttribute("data-review-id"));
+        String replies = browser.find(By.cssSelector("[data-testid=replies]")).getText();
+        assertTrue(replies.contains("33%") && replies.contains("binnen 2 uur"), replies);
+
+        // Packaging: the first two ("verpakt", "doos").
+        browser.find(By.cssSelector("button.topic[data-topic=verpakking]")).click();
+        browser.await(d -> d.findElement(By.cssSelector("[data-testid=shown]")).getText().equals("2 van 2 beoordelingen"));
+        assertEquals(Set.of(ids.get(0), ids.get(1)), listed());
+        new Select(browser.find(By.id("f-topic"))).selectByIndex(0);
+        browser.find(By.id("f-text")).sendKeys("prijs");
+        browser.findWithText(By.cssSelector(".filter button"), "Toepassen").click();
+        browser.await(d -> d.findElement(By.cssSelector("[data-testid=shown]")).getText().equals("1 van 1 beoordelingen"));
+        assertEquals(Set.of(ids.get(2)), listed());
+
+        new Select(browser.find(By.id("a-frequency"))).selectByValue("DAILY_DIGEST");
+        browser.find(By.id("a-email")).sendKeys("insights@example.com");
+        new Select(browser.find(By.id("a-hour"))).selectByValue("7");
+        browser.findWithText(By.cssSelector(".alert-setting button"), "Instelling opslaan").click();
+        browser.await(d -> d.findElement(By.cssSelector("[data-testid=alert-message]")).getText().equals("Opgeslagen."));
+        assertEquals(1, TestData.count("SELECT count(*) FROM partner_alert_setting WHERE partner_id = " + partner
+                + " AND frequency = 'DAILY_DIGEST' AND digest_hour = 7 AND email = 'insights@example.com'"));
+    }
+
+    /** The reviews of the list (not the one an alert's link shows above it). */
+    private static Set<String> listed() {
+        return browser.all(By.cssSelector(".list article.review")).stream().map(c -> c.getDomAttribute("data-review-id"))
+                .collect(Collectors.toSet());
+    }
+
     @Test
     void aReplyMadeInThePageIsShownSurvivesAReloadAndCanBeEditedAndDeleted() {
         long partner = TestData.partner("Browser reply");

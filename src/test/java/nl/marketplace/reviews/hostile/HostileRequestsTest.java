@@ -184,8 +184,8 @@ class HostileRequestsTest {
         TestData.execute("UPDATE reply SET text = text || '!' WHERE review_id = (SELECT min(review_id) FROM reply)");
         String changed = digest();
         TestData.execute("UPDATE reply SET text = left(text, length(text) - 1) WHERE review_id = (SELECT min(review_id) FROM reply)");
-        // Each change moved the partner's public version (V13): set it back too.
-        TestData.execute("UPDATE partner SET public_version = public_version - 2 WHERE id = "
+        // Each change moved the partner's score version (V15), and with it its public version (V13): set them back too.
+        TestData.execute("UPDATE partner SET score_version = score_version - 2, public_version = public_version - 2 WHERE id = "
                 + "(SELECT partner_id FROM review WHERE id = (SELECT min(review_id) FROM reply))");
         assertFalse(before.equals(changed));
         assertEquals(before, digest());
