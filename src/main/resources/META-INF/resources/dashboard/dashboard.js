@@ -320,21 +320,33 @@ class ReviewCard extends Light {
     event.preventDefault();
     const text = new FormData(event.target).get('text').toString();
     if (await this.mutate(ops.REPLY, 'reply', { reviewId: this.review.id, text })) {
-      this.editing = null;
+      this.closeEditor();
       this.notice = t.saved;
     }
   }
 
   async deleteReply() {
     if (!confirm(t.confirmDeleteReply)) return;
-    await this.mutate(ops.DELETE_REPLY, 'deleteReply', { reviewId: this.review.id });
+    if (await this.mutate(ops.DELETE_REPLY, 'deleteReply', { reviewId: this.review.id })) this.focusAction('reply');
+  }
+
+  /** Closes the open form and puts the focus back on the button that opened it (a keyboard user stays where they were). */
+  closeEditor() {
+    const was = this.editing;
+    this.editing = null;
+    this.focusAction(was);
+  }
+
+  focusAction(what) {
+    // After the review-updated round trip, the card may render once more: wait for both.
+    this.updateComplete.then(() => requestAnimationFrame(() => this.querySelector(`.actions button[data-action=${what}]`)?.focus()));
   }
 
   async submitEmail(event) {
     event.preventDefault();
     const message = new FormData(event.target).get('message').toString();
     if (await this.mutate(ops.EMAIL_CUSTOMER, 'emailCustomer', { reviewId: this.review.id, message })) {
-      this.editing = null;
+      this.closeEditor();
       this.notice = t.sent;
     }
   }
@@ -348,7 +360,7 @@ class ReviewCard extends Light {
     const form = new FormData(event.target);
     if (await this.mutate(ops.REQUEST_EXCLUSION, 'requestExclusion',
       { reviewId: this.review.id, reason: form.get('reason').toString(), text: form.get('text').toString() })) {
-      this.editing = null;
+      this.closeEditor();
       this.notice = t.sent;
     }
   }
@@ -367,7 +379,7 @@ class ReviewCard extends Light {
     return html`
       <div class="buttons">
         <button type="submit" ?disabled=${this.busy}>${label}</button>
-        <button type="button" class="secondary" @click=${() => this.edit(null)}>${t.cancel}</button>
+        <button type="button" class="secondary" @click=${() => this.closeEditor()}>${t.cancel}</button>
       </div>`;
   }
 
@@ -501,13 +513,13 @@ class ReviewCard extends Light {
         ${this.exclusionSection(r)}
         <div class="actions">
           ${this.editing === 'reply' ? nothing : r.reply
-            ? html`<button type="button" @click=${() => this.edit('reply')}>${t.editReply}</button>
+            ? html`<button type="button" data-action="reply" @click=${() => this.edit('reply')}>${t.editReply}</button>
                    <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.deleteReply}>${t.deleteReply}</button>`
-            : html`<button type="button" @click=${() => this.edit('reply')}>${t.reply}</button>`}
-          ${this.editing === 'email' ? nothing : html`<button type="button" @click=${() => this.edit('email')}>${t.emailCustomer}</button>`}
+            : html`<button type="button" data-action="reply" @click=${() => this.edit('reply')}>${t.reply}</button>`}
+          ${this.editing === 'email' ? nothing : html`<button type="button" data-action="email" @click=${() => this.edit('email')}>${t.emailCustomer}</button>`}
           ${this.reReviewSection(r)}
           ${this.editing === 'exclusion' || r.excluded ? nothing
-            : html`<button type="button" class="secondary" @click=${() => this.edit('exclusion')}>${t.requestExclusion}</button>`}
+            : html`<button type="button" class="secondary" data-action="exclusion" @click=${() => this.edit('exclusion')}>${t.requestExclusion}</button>`}
         </div>
         <div class="feedback" role="status" aria-live="polite">${this.notice}</div>
         ${this.errors.length ? html`<div class="error" role="alert">${this.errors.map((e) => html`<p>${e}</p>`)}</div>` : nothing}

@@ -219,11 +219,17 @@ class DashboardBrowserTest {
         browser.await(d -> card.findElements(By.cssSelector(".reply-text")).size() == 1);
         assertEquals("Sorry voor de late levering; we hebben de vervoerder aangesproken.", card.findElement(By.cssSelector(".reply-text")).getText());
         assertEquals(1, TestData.count("SELECT count(*) FROM reply WHERE review_id = " + review));
+        // The focus goes back to the button that opened the form, now "Reactie bewerken".
+        browser.await(d -> "Reactie bewerken".equals(d.switchTo().activeElement().getText()));
 
         browser.driver.navigate().refresh();
         WebElement reloaded = card(reviewId);
         assertEquals("Sorry voor de late levering; we hebben de vervoerder aangesproken.",
                 browser.await(d -> reloaded.findElement(By.cssSelector(".reply-text"))).getText());
+
+        button(reloaded, "E-mail de klant").click();
+        button(reloaded, "Annuleren").click();
+        browser.await(d -> "E-mail de klant".equals(d.switchTo().activeElement().getText()));
 
         button(reloaded, "Reactie bewerken").click();
         WebElement edit = reloaded.findElement(By.cssSelector("form.editor textarea"));
@@ -236,6 +242,7 @@ class DashboardBrowserTest {
         browser.await(d -> d.switchTo().alert()).accept();
         browser.await(d -> reloaded.findElements(By.cssSelector(".reply-text")).isEmpty());
         assertEquals(0, TestData.count("SELECT count(*) FROM reply WHERE review_id = " + review));
+        browser.await(d -> "Reageren".equals(d.switchTo().activeElement().getText()));
     }
 
     @Test
