@@ -219,14 +219,16 @@ public class ReviewRepository {
             text.append(" AND r.created_at < ").append(sql.arg(c.createdBefore()));
         }
         if (c.words() != null) {
-            // A one-row subquery: the query is built once per statement, not per review looked at.
+            // A correlated scalar subquery: one look into review_text_search per review the scan reaches (its key), never a
+            // hash of every review's lexemes; the query is built once per statement (a one-row subquery, an InitPlan).
             String query = "(SELECT review_search_query(" + sql.arg(c.words().toArray(String[]::new)) + "::text[]))";
-            text.append(" AND (r.pros_search @@ ").append(query).append(" OR r.cons_search @@ ").append(query)
-                    .append(" OR r.revision_search @@ ").append(query).append(')');
+            text.append(" AND (SELECT s.pros @@ ").append(query).append(" OR s.cons @@ ").append(query)
+                    .append(" OR coalesce(s.revisions @@ ").append(query).append(", false) FROM review_text_search s WHERE s.review_id = r.id)");
         }
         if (c.topicWords() != null) {
             String query = "(SELECT review_topic_query(" + sql.arg(c.topicWords().toArray(String[]::new)) + "::text[]))";
-            text.append(" AND (r.pros_search @@ ").append(query).append(" OR r.cons_search @@ ").append(query).append(')');
+            text.append(" AND (SELECT s.pros @@ ").append(query).append(" OR s.cons @@ ").append(query)
+                    .append(" FROM review_text_search s WHERE s.review_id = r.id)");
         }
     }
 

@@ -35,8 +35,8 @@ public class TopicRepository {
                    x.bucket, t.key AS topic, count(x.bucket) AS review_count, """ + COUNTS + """
 
             FROM unnest($1::bigint[]) AS k(id) LEFT JOIN partner p ON p.id = k.id
-            LEFT JOIN LATERAL (SELECT width_bucket(r.created_at, $2::timestamptz[]) AS bucket, r.pros_search AS pros, r.cons_search AS cons
-                               FROM review r
+            LEFT JOIN LATERAL (SELECT width_bucket(r.created_at, $2::timestamptz[]) AS bucket, s.pros, s.cons
+                               FROM review r JOIN review_text_search s ON s.review_id = r.id
                                WHERE r.partner_id = k.id AND NOT r.excluded AND r.created_at >= $3 AND r.created_at < $4) x ON true
             CROSS JOIN topics t
             GROUP BY k.id, p.public_version, p.score_version, x.bucket, t.key""";
@@ -47,7 +47,7 @@ public class TopicRepository {
             SELECT $3, t.key, count(x.present), """ + COUNTS + """
             , now()
             FROM topics t
-            LEFT JOIN (SELECT true AS present, r.pros_search AS pros, r.cons_search AS cons FROM review r
+            LEFT JOIN (SELECT true AS present, s.pros, s.cons FROM review r JOIN review_text_search s ON s.review_id = r.id
                        WHERE NOT r.excluded AND r.created_at >= $1 AND r.created_at < $2) x ON true
             GROUP BY t.key
             ON CONFLICT (day, topic) DO UPDATE SET review_count = EXCLUDED.review_count, mention_count = EXCLUDED.mention_count,

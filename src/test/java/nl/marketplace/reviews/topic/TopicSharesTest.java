@@ -168,12 +168,12 @@ class TopicSharesTest {
         assertEquals("2028-05-10", window.get("platformDay"));
         for (Map<String, Object> t : (List<Map<String, Object>>) window.get("topics")) {
             String topic = (String) t.get("topic");
-            String mentions = "SELECT count(*) FROM review r WHERE NOT excluded AND created_at >= '2028-02-10T23:00:00Z' "
-                    + "AND created_at < '2028-05-10T22:00:00Z' AND (%s)";
+            String mentions = "SELECT count(*) FROM review r JOIN review_text_search s ON s.review_id = r.id WHERE NOT excluded "
+                    + "AND created_at >= '2028-02-10T23:00:00Z' AND created_at < '2028-05-10T22:00:00Z' AND (%s)";
             String q = "(SELECT review_topic_query(string_to_array('" + String.join(",", reviewTopics.all().get(topic)) + "', ',')))";
-            assertEquals(percentage(TestData.count(mentions.formatted("pros_search @@ " + q + " OR cons_search @@ " + q)), all),
+            assertEquals(percentage(TestData.count(mentions.formatted("s.pros @@ " + q + " OR s.cons @@ " + q)), all),
                     t.get("platformPercentage"), topic);
-            assertEquals(percentage(TestData.count(mentions.formatted("cons_search @@ " + q)), all), t.get("platformConsPercentage"), topic);
+            assertEquals(percentage(TestData.count(mentions.formatted("s.cons @@ " + q)), all), t.get("platformConsPercentage"), topic);
         }
         assertTrue(TestData.count("SELECT count(*) FROM platform_topic_share WHERE day = '2028-05-10'") == TOPICS.size());
     }
