@@ -130,7 +130,8 @@ public class AlertService {
     private Uni<Run> step(Run sofar) {
         return collect().chain(collected -> mailDue().chain(mailed -> {
             Run run = new Run(sofar.mails() + collected.mails() + mailed.mails(), sofar.waiting() + collected.waiting());
-            boolean more = collected.mails() + collected.waiting() + mailed.mails() > 0 && (collected.held() == BATCH || mailed.held() == BATCH);
+            // A full batch may have left partners behind (whether or not it found anything to mail); each batch moves on.
+            boolean more = collected.held() == BATCH || mailed.held() == BATCH;
             return more ? step(run) : Uni.createFrom().item(run);
         }));
     }
