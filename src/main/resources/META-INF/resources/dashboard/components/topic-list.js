@@ -1,8 +1,12 @@
-import { html, nothing } from 'lit';
+import { html, svg, nothing } from 'lit';
 import { Light } from '../light.js';
 import { t } from '../i18n.js';
 
-/** What the reviews talk about: a bar per topic with the platform's share as a mark; a click filters the list. */
+/**
+ * What the reviews talk about: a bar per topic with the platform's share as a mark; a click filters
+ * the list. The bars are SVG, sized by attributes: the page's Content-Security-Policy refuses
+ * style="…" (and Lit's styleMap writes one on the first render).
+ */
 export class TopicList extends Light {
   static properties = { topics: { attribute: false } };
 
@@ -24,8 +28,9 @@ export class TopicList extends Light {
               <button type="button" class="topic" data-topic="${s.topic}" @click=${() => this.choose(s.topic)}
                 aria-label="${t.topicShare(name(s.topic), s.mentionPercentage, s.platformPercentage)}">
                 <span class="topic-name">${name(s.topic)}</span>
-                <span class="topic-bar" aria-hidden="true"><span class="mine" style="width: ${s.mentionPercentage ?? 0}%"></span>
-                  ${s.platformPercentage == null ? nothing : html`<span class="platform" style="left: ${s.platformPercentage}%"></span>`}</span>
+                <svg class="topic-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                  <rect class="track" width="100" height="10"></rect><rect class="mine" width="${s.mentionPercentage ?? 0}" height="10"></rect>
+                  ${s.platformPercentage == null ? nothing : svg`<rect class="platform" x="${Math.min(s.platformPercentage, 99.4)}" width="0.6" height="10"></rect>`}</svg>
                 <span class="topic-value" aria-hidden="true">${s.mentionPercentage ?? 0}%</span>
               </button>
             </li>`)}

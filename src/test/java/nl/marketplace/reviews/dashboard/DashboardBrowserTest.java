@@ -197,6 +197,44 @@ class DashboardBrowserTest {
                 + " AND frequency = 'DAILY_DIGEST' AND digest_hour = 7 AND email = 'insights@example.com'"));
     }
 
+    /**
+     * The page under its Content-Security-Policy: its own files, its inline import map (by hash), its
+     * socket and the topic bars' widths work, the console has no error, and a script put into the
+     * page does not run.
+     */
+    @Test
+    void thePageRunsUnderAPolicyThatAllowsOnlyItsOwnScripts() {
+        long partner = TestData.partner("Browser policy");
+        long review = TestData.review(partner, 4, TestClock.now().minusDays(2));
+        TestData.execute("UPDATE review SET cons = 'Slecht verpakt' WHERE id = " + review);
+        var answer = io.restassured.RestAssured.given().get(dashboard.getPath()).then().statusCode(200).extract();
+        String policy = answer.header("Content-Security-Policy");
+        var importMap = java.util.regex.Pattern.compile("<script type=\"importmap\">(.*?)</script>").matcher(answer.asString());
+        assertTrue(importMap.find(), "the import map is in the page");
+        assertTrue(JsonPath.from(importMap.group(1)).getString("imports.lit").startsWith("/_static/lit/"), importMap.group(1));
+        assertTrue(policy.startsWith("default-src 'none'; script-src 'self' '" + DashboardPage.sha256(importMap.group(1)) + "';"), policy);
+
+        browser.consoleErrors(); // what earlier tests left there
+        browser.driver.get(dashboard + "#access_token=" + Tokens.partner(partner));
+        browser.find(By.cssSelector("[data-testid=live][data-status=live]"));
+        browser.await(d -> cards().size() == 1);
+        // The one review names the packaging: its bar is full (an SVG rect sized by its attributes).
+        browser.await(d -> ((Number) d.executeScript(
+                "return document.querySelector('button.topic[data-topic=verpakking] .mine').getBoundingClientRect().width")).doubleValue() > 100);
+        assertEquals(List.of(), browser.consoleErrors());
+        assertEquals(0L, browser.driver.executeScript("return document.querySelectorAll('[style]').length"),
+                "no style=\"…\" attribute: the policy would refuse it, and the page would look wrong without an error to show for it");
+
+        Object blocked = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                document.addEventListener('securitypolicyviolation', (e) => done(e.effectiveDirective + ' ' + (window.injected === true)), { once: true });
+                const script = document.createElement('script');
+                script.textContent = 'window.injected = true';
+                document.head.append(script);
+                """);
+        assertEquals("script-src-elem false", blocked);
+    }
+
     /** The reviews of the list (not the one an alert's link shows above it). */
     private static Set<String> listed() {
         return browser.all(By.cssSelector(".list article.review")).stream().map(c -> c.getDomAttribute("data-review-id"))

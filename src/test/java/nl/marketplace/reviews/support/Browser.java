@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -47,6 +50,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-extensions", "--lang=" + language, "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.getAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        // The console's messages (a Content-Security-Policy violation is one), for consoleErrors().
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (width < 500) {
             // A window is never narrower than about 500 px, even headless: a phone's viewport is emulated
             // (as Chromium's device toolbar does), or a 375 px test would lay the page out at 485 px.
@@ -76,6 +81,12 @@ public final class Browser implements AutoCloseable {
 
     public List<WebElement> all(By by) {
         return driver.findElements(by);
+    }
+
+    /** The console's errors since the last call (Chromium hands each message out once). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     @Override
