@@ -106,8 +106,10 @@ export function createApi(token) {
         error: (error) => {
           const first = Array.isArray(error) ? error[0] : null;
           const closed = error && typeof error.code === 'number' ? error.code : null;
+          // The service closes with 4403 (4401 in other servers) when connection_init's token does
+          // not verify: expired while the socket was away, say. Not FORBIDDEN (another partner's data).
           end(first && first.extensions ? first.extensions.code
-            : closed === 4401 ? 'UNAUTHENTICATED' : closed === 4403 ? 'FORBIDDEN' : 'NETWORK');
+            : closed === 4401 || closed === 4403 ? 'SIGN_IN_REFUSED' : 'NETWORK');
         },
         complete: () => end('COMPLETED'),
       });

@@ -147,6 +147,7 @@ const nl = {
   errors: {
     NETWORK: 'Geen verbinding met de service. Controleer je internetverbinding en probeer het opnieuw.',
     UNAUTHENTICATED: 'Je aanmelding is verlopen of ongeldig. Meld je opnieuw aan.',
+    SIGN_IN_REFUSED: 'Live-updates weigeren je aanmelding. Vernieuw de pagina of meld je opnieuw aan om ze te hervatten.',
     FORBIDDEN: 'Dit mag je niet met dit account: de gegevens horen bij een andere partner.',
     NOT_FOUND: 'Niet gevonden: misschien bestaat het niet meer.',
     SERVICE_UNAVAILABLE: 'De service is even niet bereikbaar. Er is niets veranderd; probeer het zo opnieuw.',
@@ -313,6 +314,7 @@ const en = {
   errors: {
     NETWORK: 'No connection to the service. Check your internet connection and try again.',
     UNAUTHENTICATED: 'Your sign-in expired or is not valid. Sign in again.',
+    SIGN_IN_REFUSED: 'Live updates refuse your sign-in. Reload the page or sign in again to resume them.',
     FORBIDDEN: 'Not allowed with this account: the data belongs to another partner.',
     NOT_FOUND: 'Not found: it may no longer exist.',
     SERVICE_UNAVAILABLE: 'The service cannot be reached right now. Nothing changed; try again shortly.',

@@ -247,6 +247,20 @@ export class ReviewDashboard extends Light {
     }
   }
 
+  /**
+   * The socket refused the sign-in: ask the API whether it still holds. An expired token signs the
+   * partner out with the reason; one the API still takes leaves the page as it is, without live updates.
+   */
+  async checkSignIn() {
+    const session = this.session;
+    try {
+      await this.api.request(ops.VIEWER);
+      if (session === this.session) this.setError('live', t.errors.SIGN_IN_REFUSED);
+    } catch (error) {
+      if (session === this.session) this.failed('live', error);
+    }
+  }
+
   /** Reads everything again: the retry of the error banner. */
   retry() {
     this.errors = { list: '', score: '', live: '' };
@@ -329,6 +343,9 @@ export class ReviewDashboard extends Light {
   onEnded(code, cursor) {
     if (code === 'UNAUTHENTICATED') {
       this.signOut(t.errors.UNAUTHENTICATED);
+    } else if (code === 'SIGN_IN_REFUSED') {
+      this.live = 'offline';
+      this.checkSignIn();
     } else if (code === 'FORBIDDEN') {
       this.live = 'offline';
       this.setError('live', describeError({ code }));
