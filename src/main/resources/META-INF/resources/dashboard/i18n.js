@@ -2,6 +2,13 @@
 // prefers English to Dutch (or ?lang=en). Numbers and dates follow the language; days are
 // Europe/Amsterdam days, as everywhere in the service.
 
+/** A time span in whole minutes (at least 1), hours or days, with the word in singular or plural. */
+function count(seconds, minute, minutes, hour, hours, dayWord, days) {
+  const [n, one, many] = seconds < 3600 ? [Math.max(1, Math.round(seconds / 60)), minute, minutes]
+    : seconds < 86400 ? [Math.round(seconds / 3600), hour, hours] : [Math.round(seconds / 86400), dayWord, days];
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const nl = {
   title: 'Klantbeoordelingen',
   signIn: 'Aanmelden',
@@ -27,8 +34,7 @@ const nl = {
   replyRate: (p, neg) => `Je reageerde op ${p}% van deze beoordelingen${neg == null ? '' : ` (op de negatieve: ${neg}%)`}.`,
   replySpeed: (text) => `Meestal binnen ${text}.`,
   replyNone: 'Nog geen beoordelingen om op te reageren.',
-  duration: (seconds) => (seconds < 3600 ? `${Math.max(1, Math.round(seconds / 60))} minuten`
-    : seconds < 86400 ? `${Math.round(seconds / 3600)} uur` : `${Math.round(seconds / 86400)} ${Math.round(seconds / 86400) === 1 ? 'dag' : 'dagen'}`),
+  duration: (seconds) => count(seconds, 'minuut', 'minuten', 'uur', 'uur', 'dag', 'dagen'),
   topicsTitle: 'Waar je beoordelingen over gaan',
   topicsIntro: 'Deel van je beoordelingen dat het onderwerp noemt; het streepje is het hele platform. Kies een onderwerp om die beoordelingen te zien.',
   topicShare: (name, p, platform) => `${name}: ${p ?? 0}% van jouw beoordelingen${platform == null ? '' : `, ${platform}% op het platform`}`,
@@ -106,6 +112,7 @@ const nl = {
   cons: 'Minpunten',
   yourReply: 'Jouw reactie',
   replyEdited: (d) => `bewerkt op ${d}`,
+  replyAfter: (text) => `gereageerd na ${text}`,
   reply: 'Reageren',
   editReply: 'Reactie bewerken',
   deleteReply: 'Reactie verwijderen',
@@ -194,8 +201,7 @@ const en = {
   replyRate: (p, neg) => `You replied to ${p}% of these reviews${neg == null ? '' : ` (to the negative ones: ${neg}%)`}.`,
   replySpeed: (text) => `Usually within ${text}.`,
   replyNone: 'No reviews to reply to yet.',
-  duration: (seconds) => (seconds < 3600 ? `${Math.max(1, Math.round(seconds / 60))} minutes`
-    : seconds < 86400 ? `${Math.round(seconds / 3600)} hours` : `${Math.round(seconds / 86400)} ${Math.round(seconds / 86400) === 1 ? 'day' : 'days'}`),
+  duration: (seconds) => count(seconds, 'minute', 'minutes', 'hour', 'hours', 'day', 'days'),
   topicsTitle: 'What your reviews talk about',
   topicsIntro: 'Share of your reviews that mention the topic; the mark is the whole platform. Choose a topic to see those reviews.',
   topicShare: (name, p, platform) => `${name}: ${p ?? 0}% of your reviews${platform == null ? '' : `, ${platform}% on the platform`}`,
@@ -273,6 +279,7 @@ const en = {
   cons: 'Cons',
   yourReply: 'Your reply',
   replyEdited: (d) => `edited on ${d}`,
+  replyAfter: (text) => `replied after ${text}`,
   reply: 'Reply',
   editReply: 'Edit reply',
   deleteReply: 'Delete reply',

@@ -166,7 +166,7 @@ export class ReviewCard extends Light {
       <section class="reply" aria-label="${t.yourReply}">
         <h4>${t.yourReply}</h4>
         <p class="reply-text">${r.reply.text}</p>
-        <p class="meta">${day(r.reply.createdAt)}${r.reply.updatedAt !== r.reply.createdAt ? html` · ${t.replyEdited(day(r.reply.updatedAt))}` : nothing}</p>
+        <p class="meta">${day(r.reply.createdAt)} · <span data-testid="reply-after">${t.replyAfter(t.duration((Date.parse(r.reply.createdAt) - Date.parse(r.createdAt)) / 1000))}</span>${r.reply.updatedAt !== r.reply.createdAt ? html` · ${t.replyEdited(day(r.reply.updatedAt))}` : nothing}</p>
       </section>`;
   }
 

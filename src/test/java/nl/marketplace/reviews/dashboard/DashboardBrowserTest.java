@@ -177,6 +177,8 @@ class DashboardBrowserTest {
         assertEquals(ids.get(1), browser.find(By.cssSelector("[data-testid=linked] article.review")).getDomAttribute("data-review-id"));
         String replies = browser.find(By.cssSelector("[data-testid=replies]")).getText();
         assertTrue(replies.contains("33%") && replies.contains("binnen 2 uur"), replies);
+        // And each reply's own time, on its card.
+        assertEquals("gereageerd na 2 uur", card(ids.get(0)).findElement(By.cssSelector("[data-testid=reply-after]")).getText());
 
         // Packaging: the first two ("verpakt", "doos").
         browser.find(By.cssSelector("button.topic[data-topic=verpakking]")).click();
