@@ -19,7 +19,8 @@
 #   CONCURRENCY (16)     wrk connections
 #   WRK_THREADS (1)      wrk threads: one thread drives far more than these servers answer and
 #                        takes less CPU from them than two (everything shares 2 cores)
-#   OPERATIONS           the operations, e.g. "page detail" (default all three)
+#   OPERATIONS           the operations, e.g. "page detail" (default all three); also "search" and
+#                        "topic", the page with a text search or a topic filter (the service only)
 #   SERVERS              the servers and their order, e.g. "pg5 service"; without it the order of all
 #                        three rotates by one on every run (counter in bench/results/.run-counter), so
 #                        no server is always the one measured first or last on a warming machine
@@ -71,6 +72,8 @@ for server in "${order[@]}"; do
     echo "$server: starting" >&2
     start_server "$server" "$db"
     for op in "${operations[@]}"; do
+        # search and topic (ReviewFilter.text, .topic) exist for the service only.
+        [ -f "bench/wrk/$server-$op.lua" ] || continue
         if [ "$warmup" -gt 0 ]; then run_wrk "$server" "$op" "$concurrency" "$warmup"; fi
         before=$(tree_ticks "$server_pid"); db_before=$(db_ticks "$db")
         run_wrk "$server" "$op" "$concurrency" "$seconds"

@@ -12,6 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const operation = (name) => readFileSync(join(here, '..', '..', 'graphql', 'operations', `${name}.graphql`), 'utf8');
 const documents = {
   service: { summary: operation('PartnerSummaries'), page: operation('ReviewPage'), detail: operation('ReviewDetail'),
+    // The page with a search or a topic filter (issue 23): the service only.
+    search: operation('ReviewPage'), topic: operation('ReviewPage'),
     // bench/caches.sh: a crawler walking scores as of other days (keys a client chooses).
     crawler: 'query Crawl($id: ID!, $asOf: DateTime) { partner(id: $id) { score(asOf: $asOf) { overall reviewCount } } }' },
   pg4: postgraphileDocuments(4),

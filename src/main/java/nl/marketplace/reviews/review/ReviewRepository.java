@@ -218,17 +218,17 @@ public class ReviewRepository {
         if (c.createdBefore() != null) {
             text.append(" AND r.created_at < ").append(sql.arg(c.createdBefore()));
         }
+        // A correlated scalar subquery: one look into review_text_search per review the scan reaches (its key), never a
+        // hash of every review's lexemes. The review's texts are matched as one: all searched words anywhere in its pros,
+        // cons and revision comments. The query is named once, so it is built once per statement (one InitPlan): building
+        // it costs about 0.15 ms a word, and three mentions built it three times (bench, "Issue 23's reads").
         if (c.words() != null) {
-            // A correlated scalar subquery: one look into review_text_search per review the scan reaches (its key), never a
-            // hash of every review's lexemes; the query is built once per statement (a one-row subquery, an InitPlan).
-            String query = "(SELECT review_search_query(" + sql.arg(c.words().toArray(String[]::new)) + "::text[]))";
-            text.append(" AND (SELECT s.pros @@ ").append(query).append(" OR s.cons @@ ").append(query)
-                    .append(" OR coalesce(s.revisions @@ ").append(query).append(", false) FROM review_text_search s WHERE s.review_id = r.id)");
+            text.append(" AND (SELECT s.pros || s.cons || coalesce(s.revisions, ''::tsvector) FROM review_text_search s WHERE s.review_id = r.id)")
+                    .append(" @@ (SELECT review_search_query(").append(sql.arg(c.words().toArray(String[]::new))).append("::text[]))");
         }
         if (c.topicWords() != null) {
-            String query = "(SELECT review_topic_query(" + sql.arg(c.topicWords().toArray(String[]::new)) + "::text[]))";
-            text.append(" AND (SELECT s.pros @@ ").append(query).append(" OR s.cons @@ ").append(query)
-                    .append(" FROM review_text_search s WHERE s.review_id = r.id)");
+            text.append(" AND (SELECT s.pros || s.cons FROM review_text_search s WHERE s.review_id = r.id)")
+                    .append(" @@ (SELECT review_topic_query(").append(sql.arg(c.topicWords().toArray(String[]::new))).append("::text[]))");
         }
     }
 

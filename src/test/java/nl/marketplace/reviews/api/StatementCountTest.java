@@ -73,6 +73,24 @@ class StatementCountTest {
         assertEquals(2, hundred);
     }
 
+    /**
+     * Issue 23: a search in the texts adds one statement to the page, its count (searches are too many
+     * to keep counts of); a topic filter adds none once its count is kept at the score version, as the
+     * plain page's is. Whatever the page size.
+     */
+    @Test
+    void aSearchCostsThePageOneStatementAndATopicNone() {
+        long plain = statements("ReviewPage", "partnerId", OperationsTest.DEMO_PARTNER, "first", 10);
+        var cases = java.util.Map.of(java.util.Map.of("text", "verpakking"), plain + 1, java.util.Map.of("topic", "levering"), plain,
+                java.util.Map.of("text", "geleverd", "topic", "verpakking"), plain + 1);
+        cases.forEach((filter, expected) -> {
+            long ten = statements("ReviewPage", "partnerId", OperationsTest.DEMO_PARTNER, "first", 10, "filter", filter);
+            long hundred = statements("ReviewPage", "partnerId", OperationsTest.DEMO_PARTNER, "first", 100, "filter", filter);
+            assertEquals(ten, hundred, "statements for 10 vs 100 reviews, " + filter);
+            assertEquals(expected, hundred, "statements with " + filter + " (the plain page: " + plain + ")");
+        });
+    }
+
     @Test
     void aReviewPageOfAPartnerNotSeenBeforeComputesItsFiguresOnce() {
         long partner = TestData.partner("Statement count partner");
