@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:?usage: bench/ensure-db.sh small|large|partners}
 migrations="$(ls src/main/resources/db/migration/V*.sql | sort -V | xargs -n1 basename | tr '\n' ' ')"
-made_by="$(psql -X -h 127.0.0.1 -U postgres -d "reviews_bench_$size" -tAc "SELECT migrations FROM bench_schema" 2>/dev/null || true)"
+# (A database without Flyway's history was made before the migrations became a Job: made anew.)
+made_by="$(psql -X -h 127.0.0.1 -U postgres -d "reviews_bench_$size" -tAc "SELECT migrations FROM bench_schema, (SELECT 1 FROM flyway_schema_history LIMIT 1) f" 2>/dev/null || true)"
 if [ "$made_by" != "$migrations" ]; then
     bench/generate.sh "$size"
 fi

@@ -5,7 +5,7 @@
 #   bench/generate.sh partners -> reviews_bench_partners: 100,000 partners, 1,000,000 reviews (bench/caches.sh)
 # Deterministic: the same rows every time (src/main/resources/demo/generate-reviews.sql), created
 # over the 450 days before a fixed moment, about 5% revised and 30% replied. The schema comes from
-# the service's own migrations; start the service on it with QUARKUS_FLYWAY_MIGRATE_AT_START=false.
+# the service's own migrations, run as the migration Job runs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:?usage: bench/generate.sh small|large|partners}
@@ -20,9 +20,14 @@ anchor=${BENCH_ANCHOR:-2026-11-01 12:00+00}
 psql=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres)
 
 "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-for migration in $(ls src/main/resources/db/migration/V*.sql | sort -V); do
-    "${psql[@]}" -d "$db" -f "$migration"
-done
+# The schema as production makes it: the packaged jar run as the migration Job runs it (README,
+# "Migrations"), so that the service is ready on it (db.SchemaVersionCheck reads Flyway's history).
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_MIGRATE_AT_START=true \
+    QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
+    QUARKUS_DATASOURCE_USERNAME=postgres MAIL_LINK_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_MAILER_MOCK=true \
+    java -jar target/quarkus-app/quarkus-run.jar >/tmp/bench-migrate-$db.log 2>&1 \
+    || { cat /tmp/bench-migrate-$db.log; echo "the migration of $db failed" >&2; exit 1; }
 # Which migrations made this schema: bench/run.sh makes the database anew when they change.
 "${psql[@]}" -d "$db" -c "CREATE TABLE bench_schema AS SELECT '$(ls src/main/resources/db/migration/V*.sql | sort -V | xargs -n1 basename | tr '\n' ' ')'::text AS migrations"
 start=$(date +%s)

@@ -50,6 +50,7 @@ async function schemaValidate(doc, where) {
   }
 }
 
+const clusterPodsOf = (t, cluster) => t.podSelector?.matchLabels?.['cnpg.io/cluster'] === cluster.metadata.name;
 const matches = (selector, labels) => Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
 
 for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
@@ -171,6 +172,37 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
     check(maxPods >= 40, `${where}: the autoscaler may grow to 40 pods at least (${maxPods})`);
   }
 
+  // Migrations once per release (README, "Migrations"): a Job of the same image, named after its tag,
+  // that migrates and exits; the pods never migrate (their readiness waits for the schema).
+  const jobs = of('Job').filter(j => j.metadata.labels?.['app.kubernetes.io/component'] === 'migration');
+  check(jobs.length === 1, `${where}: one migration Job`);
+  const [job] = jobs;
+  const jobPod = job?.spec.template;
+  const migrate = jobPod?.spec.containers[0];
+  check(migrate?.image === container.image, `${where}: the migration Job runs the Deployment's image (${migrate?.image})`);
+  check(job?.metadata.name.endsWith('-' + tag), `${where}: the migration Job is named after the image tag, so each release has its own: ${job?.metadata.name}`);
+  const jobEnv = Object.fromEntries((migrate?.env ?? []).map(e => [e.name, e.value ?? e.valueFrom]));
+  check(jobEnv.QUARKUS_INIT_AND_EXIT === 'true' && jobEnv.QUARKUS_FLYWAY_MIGRATE_AT_START === 'true',
+    `${where}: the migration Job migrates and exits (QUARKUS_INIT_AND_EXIT, QUARKUS_FLYWAY_MIGRATE_AT_START)`);
+  check(JSON.stringify(migrate?.envFrom) === JSON.stringify(container.envFrom), `${where}: the migration Job has the pods' configuration`);
+  for (const key of ['DB_USER', 'DB_PASSWORD']) {
+    check(jobEnv[key]?.secretKeyRef?.name === `${cluster.metadata.name}-app`, `${where}: the migration Job's ${key} from the cluster's app Secret`);
+  }
+  check(String(provided.get('QUARKUS_FLYWAY_MIGRATE_AT_START') ?? 'false') === 'false'
+    && /^quarkus\.flyway\.migrate-at-start=false$/m.test(properties), `${where}: the pods do not migrate at start`);
+  check(['Never', 'OnFailure'].includes(jobPod?.spec.restartPolicy) && job?.spec.backoffLimit > 0 && job?.spec.ttlSecondsAfterFinished > 0,
+    `${where}: the migration Job retries a few times and is cleaned up after it finished`);
+  check(!matches(deployment.spec.selector.matchLabels, jobPod?.metadata.labels) && !of('Service').some(sv => matches(sv.spec.selector, jobPod?.metadata.labels)),
+    `${where}: the migration's pod is in no Service and not one of the Deployment's pods`);
+  const jobSc = migrate?.securityContext ?? {};
+  check(jobPod?.spec.securityContext?.runAsNonRoot === true && jobSc.readOnlyRootFilesystem === true && jobSc.allowPrivilegeEscalation === false,
+    `${where}: the migration Job runs as the pods do (non-root, read-only root)`);
+  check(migrate?.resources?.requests?.cpu && migrate?.resources?.limits?.memory, `${where}: the migration Job has requests and a memory limit`);
+  const jobPolicy = of('NetworkPolicy').find(np => matches(np.spec.podSelector.matchLabels, jobPod?.metadata.labels));
+  check(jobPolicy && (jobPolicy.spec.ingress ?? []).length === 0
+    && (jobPolicy.spec.egress ?? []).some(r => (r.ports ?? []).some(p => p.port === 5432) && (r.to ?? []).some(t => clusterPodsOf(t, cluster))),
+    `${where}: the migration's pod takes no traffic and reaches the cluster's instances`);
+
   // Service, disruption budget, autoscaler, network policy point at this Deployment's pods.
   const [service] = of('Service');
   check(matches(service.spec.selector, podLabels) && Object.keys(service.spec.selector).length > 0, `${where}: the Service selects the pods`);
@@ -180,7 +212,7 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
   check(pdb && pdb.spec.minAvailable < deployment.spec.replicas, `${where}: the PodDisruptionBudget allows a disruption`);
   const [hpa] = of('HorizontalPodAutoscaler');
   check(hpa?.spec.scaleTargetRef.name === deployment.metadata.name && hpa.spec.minReplicas >= 2, `${where}: the autoscaler scales the Deployment from 2`);
-  const [policy] = of('NetworkPolicy');
+  const [policy] = of('NetworkPolicy').filter(p => matches(p.spec.podSelector.matchLabels, podLabels));
   check(policy && matches(policy.spec.podSelector.matchLabels, podLabels), `${where}: the NetworkPolicy selects the pods`);
   const ingressPorts = (policy?.spec.ingress ?? []).flatMap(r => (r.ports ?? [{ port: 'any' }]).map(p => p.port));
   check(ingressPorts.length > 0 && ingressPorts.every(p => p === appPort || p === 'http'), `${where}: only HTTP comes in (${ingressPorts})`);

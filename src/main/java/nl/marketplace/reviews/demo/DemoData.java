@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
+import nl.marketplace.reviews.db.SchemaCurrent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -21,15 +21,16 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    void load(@Observes StartupEvent event, Pool pool, Clock clock,
+    void load(@Observes SchemaCurrent schema, Pool pool, Clock clock,
             @ConfigProperty(name = "reviews.demo-data.load") boolean enabled) {
         if (!enabled) {
             return;
         }
         String generator = resource("demo/generate-reviews.sql");
         String demo = resource("demo/demo-data.sql");
-        // Runs on the main thread during start-up, before the service takes requests, so waiting is
-        // right here: a service that answers before its demo data exists would look broken.
+        // Runs once the schema is current (on the main thread during start-up, or in the readiness
+        // check), before the pod is ready, so waiting is right here: a service that answers before
+        // its demo data exists would look broken.
         boolean loaded = pool.withTransaction(conn -> conn.query("SELECT 1 FROM partner LIMIT 1").execute()
                 .chain(rows -> rows.size() > 0
                         ? io.smallrye.mutiny.Uni.createFrom().item(false)

@@ -31,7 +31,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,6 +38,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
+import nl.marketplace.reviews.db.SchemaCurrent;
 import nl.marketplace.reviews.settings.CheckedSettings;
 import nl.marketplace.reviews.settings.Checks;
 import nl.marketplace.reviews.graphql.ApiErrorCode;
@@ -143,10 +143,11 @@ public class PersistedQueries {
     }
 
     /**
-     * The committed operations, stored before the first request. Blocking on purpose, on the main
-     * thread at start-up like the migrations before it: a client of a fresh pod finds them.
+     * The committed operations, stored before the first request: blocking on purpose, once the
+     * schema is current (at start-up on the main thread, or in the readiness check that finds the
+     * migration Job has run), and readiness waits for it: a client of a fresh pod finds them.
      */
-    void registerCommitted(@Observes StartupEvent event) {
+    void registerCommitted(@Observes SchemaCurrent schema) {
         Map<String, String> operations = committedOperations();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!operations.isEmpty()) {

@@ -49,7 +49,7 @@ class WrongSettingsIT {
     void aLeaseShorterThanTheSendTimeoutStopsTheStart() {
         // As the operator of issue 19 set it: in the environment.
         Map<String, String> config = databaseAnd();
-        PackagedInstance.Ended ended = PackagedInstance.startExpectingFailure("wrong-lease", config, Map.of("REVIEWS_MAIL_LEASE", "10s"),
+        PackagedInstance.Ended ended = PackagedInstance.runUntilItStops("wrong-lease", config, Map.of("REVIEWS_MAIL_LEASE", "10s"),
                 Duration.ofSeconds(60));
         assertNotEquals(0, ended.exitCode(), ended.output());
         List<String> lines = ended.output().lines().filter(l -> l.contains("reviews.mail")).toList();
@@ -62,7 +62,7 @@ class WrongSettingsIT {
     /** A misspelt setting in the environment, and a value out of range; Kubernetes' service links are no settings. */
     @Test
     void anUnknownNameStopsTheStart() {
-        PackagedInstance.Ended ended = PackagedInstance.startExpectingFailure("unknown-setting",
+        PackagedInstance.Ended ended = PackagedInstance.runUntilItStops("unknown-setting",
                 databaseAnd("reviews.classes.positive-from", "5"), Map.of("REVIEWS_MAIL_LEESE", "10s",
                         "REVIEWS_DB_RW_SERVICE_HOST", "10.0.0.1", "REVIEWS_DB_RW_PORT_5432_TCP_ADDR", "10.0.0.1"), Duration.ofSeconds(60));
         assertNotEquals(0, ended.exitCode(), ended.output());

@@ -40,6 +40,19 @@ public final class PackagedInstance implements AutoCloseable {
 
     /** Starts the jar and waits until it is ready (or fails with the end of its log). */
     public static PackagedInstance start(String name, Map<String, String> config) {
+        PackagedInstance instance = startOnly(name, config);
+        instance.awaitReady(Duration.ofSeconds(90));
+        return instance;
+    }
+
+    /** Starts the jar and waits until it has started (/q/health/started), ready or not. */
+    public static PackagedInstance startWithoutReadiness(String name, Map<String, String> config) {
+        PackagedInstance instance = startOnly(name, config);
+        instance.await("/q/health/started", Duration.ofSeconds(90));
+        return instance;
+    }
+
+    private static PackagedInstance startOnly(String name, Map<String, String> config) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after ./mvnw package");
         }
@@ -54,9 +67,7 @@ public final class PackagedInstance implements AutoCloseable {
         Path log = Path.of("target", name + ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            PackagedInstance instance = new PackagedInstance(process, log, URI.create("http://127.0.0.1:" + port));
-            instance.awaitReady(Duration.ofSeconds(90));
-            return instance;
+            return new PackagedInstance(process, log, URI.create("http://127.0.0.1:" + port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,10 +78,11 @@ public final class PackagedInstance implements AutoCloseable {
     }
 
     /**
-     * Starts the jar with these settings (and nothing of the environment that could name a database)
-     * and waits for it to stop by itself, which a misconfigured service must do within the timeout.
+     * Runs the jar with these settings (and nothing of the environment that could name a database)
+     * and waits for it to stop by itself within the timeout: a misconfigured service must, and so
+     * must the migration Job's run (QUARKUS_INIT_AND_EXIT).
      */
-    public static Ended startExpectingFailure(String name, Map<String, String> config, Map<String, String> environment, Duration timeout) {
+    public static Ended runUntilItStops(String name, Map<String, String> config, Map<String, String> environment, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
@@ -86,7 +98,7 @@ public final class PackagedInstance implements AutoCloseable {
             Process process = builder.start();
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new AssertionError("the service should have stopped by itself within " + timeout + ": " + Files.readString(log));
+                    throw new AssertionError("the jar should have stopped by itself within " + timeout + ": " + Files.readString(log));
                 }
                 return new Ended(process.exitValue(), Files.readString(log));
             } finally {
@@ -106,8 +118,25 @@ public final class PackagedInstance implements AutoCloseable {
 
     /** Whether /q/health/ready answers 200 now. */
     public boolean ready() {
+        return answers("/q/health/ready");
+    }
+
+    /** What /q/health/ready says now (its JSON; empty when it does not answer). */
+    public String readiness() {
         try {
-            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private boolean answers(String path) {
+        try {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
             return answer.statusCode() == 200;
         } catch (IOException e) {
@@ -118,12 +147,17 @@ public final class PackagedInstance implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until the instance is ready (or fails with the end of its log). */
+    public void awaitReady(Duration timeout) {
+        await("/q/health/ready", timeout);
+    }
+
+    private void await(String path, Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
-        while (!ready()) {
+        while (!answers(path)) {
             if (!process.isAlive() || System.nanoTime() > until) {
                 close();
-                throw new IllegalStateException("instance did not become ready; its log ends:\n" + tail());
+                throw new IllegalStateException("instance did not answer 200 on " + path + "; its log ends:\n" + tail());
             }
             try {
                 Thread.sleep(200);

@@ -89,6 +89,9 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
         config.put("reviews.mail.send-timeout", "5s");
         config.put("reviews.re-review.page-url", "https://shop.test/opnieuw");
         config.put("reviews.invitation.page-url", "https://shop.test/beoordeling");
+        // The packaged jar does not migrate (the migration Job does: MigrationJobIT); the instances of
+        // the tests do, each on the database it is given, as dev mode and the @QuarkusTests do.
+        config.put("quarkus.flyway.migrate-at-start", "true");
         return config;
     }
 
