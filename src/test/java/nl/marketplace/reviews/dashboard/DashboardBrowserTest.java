@@ -222,7 +222,8 @@ class DashboardBrowserTest {
         browser.await(d -> cards().size() == 1);
         // The one review names the packaging: its bar is full (an SVG rect sized by its attributes).
         browser.await(d -> ((Number) d.executeScript(
-                "return document.querySelector('button.topic[data-topic=verpakking] .mine').getBoundingClientRect().width")).doubleValue() > 100);
+                "const bar = document.querySelector('button.topic[data-topic=verpakking] .mine'); return bar ? bar.getBoundingClientRect().width : 0"))
+                .doubleValue() > 100);
         assertEquals(List.of(), browser.consoleErrors());
         assertEquals(0L, browser.driver.executeScript("return document.querySelectorAll('[style]').length"),
                 "no style=\"…\" attribute: the policy would refuse it, and the page would look wrong without an error to show for it");

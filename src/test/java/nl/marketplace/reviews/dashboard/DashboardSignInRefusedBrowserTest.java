@@ -56,10 +56,11 @@ class DashboardSignInRefusedBrowserTest {
     void aTokenThatExpiredWhileTheSocketWasAwaySignsThePartnerOutWithTheReason() {
         long partner = TestData.partner("Browser refused sign-in");
         TestData.review(partner, 8, TestClock.now().minusDays(1));
-        Duration validity = Duration.ofSeconds(6);
-        Instant expires = Instant.now().plus(validity);
-        String token = Tokens.partner(partner, validity);
         try (Browser browser = new Browser("nl-NL", 1280, 1000); TcpProxy network = new TcpProxy(dashboard.getPort())) {
+            // Long enough for the page to load and go live on a busy machine, counted once the browser is up.
+            Duration validity = Duration.ofSeconds(12);
+            Instant expires = Instant.now().plus(validity);
+            String token = Tokens.partner(partner, validity);
             browser.driver.get("http://127.0.0.1:" + network.port() + dashboard.getPath() + "#access_token=" + token);
             browser.find(By.cssSelector("[data-testid=live][data-status=live]"));
             browser.await(d -> hub.subscriptions(partner) == 1);
@@ -67,7 +68,7 @@ class DashboardSignInRefusedBrowserTest {
             browser.find(By.cssSelector("[data-testid=live][data-status=reconnecting]"));
             browser.await(d -> hub.subscriptions(partner) == 0);
             // Back only once the token has expired (the wait ends on the token's own end, not a guess).
-            browser.await(d -> Instant.now().isAfter(expires.plusMillis(500)));
+            new WebDriverWait(browser.driver, validity.plusSeconds(5)).until(d -> Instant.now().isAfter(expires.plusMillis(500)));
             network.resume();
             // The client's next retry may be 15 s away (its back-off grew while the network was cut).
             String message = new WebDriverWait(browser.driver, Duration.ofSeconds(40))
