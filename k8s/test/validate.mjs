@@ -232,7 +232,9 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
   check(egressPorts.includes(Number(provided.get('SMTP_PORT'))), `${where}: SMTP port ${provided.get('SMTP_PORT')} may go out`);
   check(egressPorts.includes(53), `${where}: DNS may go out`);
   check(egress.every(r => (r.ports ?? []).length > 0), `${where}: every egress rule names its ports`);
-  check(egressPorts.every(p => [5432, 25, 465, 587, 1025, 53].includes(p)), `${where}: nothing else goes out (${egressPorts})`);
+  const otlpPort = Number(new URL(String(provided.get('OTEL_EXPORTER_OTLP_ENDPOINT'))).port);
+  check(egressPorts.includes(otlpPort), `${where}: traces may go out to the collector's port ${otlpPort}`);
+  check(egressPorts.every(p => [5432, 25, 465, 587, 1025, 53, otlpPort].includes(p)), `${where}: nothing else goes out (${egressPorts})`);
 }
 
 if (failures.length) {

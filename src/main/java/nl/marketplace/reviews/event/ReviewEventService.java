@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +23,7 @@ import nl.marketplace.reviews.event.ReviewEventHub.Notification;
 import nl.marketplace.reviews.event.ReviewEventHub.Signal;
 import nl.marketplace.reviews.event.ReviewEventRepository.StoredEvent;
 import nl.marketplace.reviews.graphql.ServiceUnavailable;
+import nl.marketplace.reviews.observability.Spans;
 import nl.marketplace.reviews.review.ReviewService;
 import nl.marketplace.reviews.security.Caller;
 
@@ -46,9 +49,11 @@ public class ReviewEventService {
     private final ReviewService reviews;
     private final ReviewEventHub.Config config;
     private final Vertx vertx;
+    private final Tracer tracer;
 
     public ReviewEventService(ReviewEventHub hub, ReviewEventRepository events, ReviewService reviews,
-            ReviewEventHub.Config config, Vertx vertx) {
+            ReviewEventHub.Config config, Vertx vertx, Tracer tracer) {
+        this.tracer = tracer;
         this.hub = hub;
         this.events = events;
         this.reviews = reviews;
@@ -130,7 +135,7 @@ public class ReviewEventService {
 
     private Uni<List<StoredEvent>> catchUp(long partnerKey, AtomicLong last) {
         long after = last.get();
-        return events.since(partnerKey, after, config.replayLimit()).chain(since -> {
+        return Spans.around(tracer, "review events replay", SpanKind.INTERNAL, () -> events.since(partnerKey, after, config.replayLimit())).chain(since -> {
             long missed = since.lastSeq() - after;
             if (missed < 0) {
                 return Uni.createFrom().failure(new SubscriptionEnded(SubscriptionEnded.Code.CURSOR_EXPIRED,

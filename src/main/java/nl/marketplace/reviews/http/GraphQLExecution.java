@@ -17,6 +17,7 @@ import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import nl.marketplace.reviews.observability.RequestSpans;
 
 /**
  * The run: a checked request ({@link ExecutableRequest}) goes to SmallRye's execution service as
@@ -58,6 +59,7 @@ public class GraphQLExecution {
         @Override
         protected void doHandle(RoutingContext rc) {
             ExecutableRequest executable = ExecutableRequest.of(rc);
+            RequestSpans.name(executable.document(), executable.request().operationName());
             getExecutionService().executeAsync(input(executable), getMetaData(rc), new AnswerWriter(rc, executable, caching));
         }
     }

@@ -22,12 +22,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
 import nl.marketplace.reviews.graphql.ServiceUnavailable;
+import nl.marketplace.reviews.observability.Spans;
 import nl.marketplace.reviews.settings.CheckedSettings;
 import nl.marketplace.reviews.settings.Checks;
 
@@ -132,6 +135,7 @@ public class MailDelivery {
             RETURNING id, recipient, subject, text_body, html_body, link_secret, attempts""";
 
     private final Db db;
+    private final Tracer tracer;
     private final ReactiveMailer mailer;
     private final LinkSealer sealer;
     private final Config config;
@@ -142,8 +146,9 @@ public class MailDelivery {
     private final AtomicLong runs = new AtomicLong();
     private volatile boolean stopping;
 
-    public MailDelivery(Db db, ReactiveMailer mailer, LinkSealer sealer, Config config, MeterRegistry registry) {
+    public MailDelivery(Db db, ReactiveMailer mailer, LinkSealer sealer, Config config, MeterRegistry registry, Tracer tracer) {
         this.db = db;
+        this.tracer = tracer;
         this.sealer = sealer;
         this.mailer = mailer;
         this.config = config;
@@ -228,10 +233,10 @@ public class MailDelivery {
             }
         }
         Mail mail = Mail.withText(row.getString("recipient"), row.getString("subject"), text).setHtml(html);
-        return mailer.send(mail)
+        return Spans.around(tracer, "smtp send", SpanKind.CLIENT, () -> mailer.send(mail)
                 // The reactive mailer has no read timeout of its own: a server that stops answering would hold the run.
                 .ifNoItem().after(config.sendTimeout())
-                .failWith(() -> new TimeoutException("the SMTP server did not accept the mail within " + config.sendTimeout()))
+                .failWith(() -> new TimeoutException("the SMTP server did not accept the mail within " + config.sendTimeout())))
                 .replaceWith(true)
                 .onFailure().recoverWithUni(failure -> failed(id, attempts, failure).replaceWith(false))
                 .chain(accepted -> accepted ? markSent(id, claimedAt) : Uni.createFrom().item(false));
