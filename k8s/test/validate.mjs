@@ -34,7 +34,9 @@ async function schemaValidate(doc, where) {
   const [group, version] = doc.apiVersion.includes('/') ? doc.apiVersion.split('/') : [null, doc.apiVersion];
   const module = group === 'postgresql.cnpg.io'
     ? `@kubernetes-models/cloudnative-pg/${group}/${version}/${doc.kind}`
-    : `kubernetes-models/${group ? group + '/' : ''}${version}/${doc.kind}`;
+    : group === 'monitoring.coreos.com'
+      ? `@kubernetes-models/prometheus-operator/${group}/${version}/${doc.kind}`
+      : `kubernetes-models/${group ? group + '/' : ''}${version}/${doc.kind}`;
   let Model;
   try {
     Model = (await import(module))[doc.kind];

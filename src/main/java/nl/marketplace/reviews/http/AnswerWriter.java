@@ -30,6 +30,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import nl.marketplace.reviews.db.ReadVersions;
 import nl.marketplace.reviews.graphql.ApiErrorCode;
+import nl.marketplace.reviews.observability.ErrorCodeMetrics;
 
 /**
  * The last step: writes SmallRye's result as the answer. Its media type is
@@ -66,8 +67,11 @@ final class AnswerWriter implements ExecutionResponseWriter {
         if (result.isDataPresent() && errors.stream().anyMatch(e -> e.getErrorType() == ErrorType.ExecutionAborted)) {
             // As SmallRye: an execution aborted after it began (not a limit, which aborts before any data) is the server's failure.
             LOG.errorf("Execution aborted: %s", errors);
-            Refusals.refuse(rc, 500, ApiErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
+            Refusals.refuse(rc, 500, ApiErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"); // counted there
             return;
+        }
+        for (GraphQLError error : errors) {
+            ErrorCodeMetrics.count(error.getExtensions() == null ? null : error.getExtensions().get("code"));
         }
         HttpServerResponse http = rc.response();
         boolean graphqlResponse = executable.request().graphqlResponse();
@@ -163,7 +167,7 @@ final class AnswerWriter implements ExecutionResponseWriter {
     public void fail(Throwable failure) {
         LOG.errorf(failure, "Unexpected failure running a GraphQL request");
         if (!rc.response().ended()) {
-            Refusals.refuse(rc, 500, ApiErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
+            Refusals.refuse(rc, 500, ApiErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"); // counted there
         }
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import nl.marketplace.reviews.graphql.ApiErrorCode;
+import nl.marketplace.reviews.observability.ErrorCodeMetrics;
 
 /** An answer for a request that is not run: a status and a GraphQL error with a code, in the media type the client accepts. */
 final class Refusals {
@@ -48,6 +49,7 @@ final class Refusals {
     }
 
     static void refuse(RoutingContext rc, int status, ApiErrorCode code, String message) {
+        ErrorCodeMetrics.count(code);
         send(rc, status, body(code, message));
     }
 

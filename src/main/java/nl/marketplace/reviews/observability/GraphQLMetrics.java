@@ -1,5 +1,6 @@
 package nl.marketplace.reviews.observability;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,12 @@ import io.smallrye.graphql.spi.EventingService;
 public class GraphQLMetrics implements EventingService {
 
     static final int MAX_NAMES = 200;
+    /**
+     * Histogram buckets (graphql_requests_seconds_bucket) for the p99 alert and panels of
+     * k8s/monitoring: few, so that 200 names × 2 outcomes stay a few thousand series.
+     */
+    private static final Duration[] BUCKETS = { Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5) };
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern OPERATION = Pattern.compile("^\\s*(?:query|mutation|subscription)\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -64,7 +71,7 @@ public class GraphQLMetrics implements EventingService {
         // One lookup per request instead of a builder and a registry lookup; the names are bounded (MAX_NAMES).
         timers.computeIfAbsent(operation + (error ? "\u0000error" : "\u0000ok"), ignored -> Timer.builder("graphql.requests")
                 .description("GraphQL requests by operation name").tag("operation", operation).tag("outcome", error ? "error" : "ok")
-                .register(Metrics.globalRegistry)).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .serviceLevelObjectives(BUCKETS).register(Metrics.globalRegistry)).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** A document's first named operation: clients often send one named operation without operationName. */

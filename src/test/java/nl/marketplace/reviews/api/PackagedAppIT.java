@@ -37,6 +37,31 @@ class PackagedAppIT extends OperationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern MAIL_ADDRESS = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
+    /**
+     * The alert rules and the operator's dashboard (k8s/monitoring) name only metrics this jar exports:
+     * after traffic (an answer, a user error, a parse failure), its /q/metrics is written to
+     * target/metrics-scrape.txt and k8s/test/monitoring.mjs parses every expression with Prometheus'
+     * own parser and looks each metric up there.
+     */
+    @Test
+    void theAlertsAndTheDashboardNameOnlyMetricsTheServiceExports() throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("query", "{ partner(id: \"UGFydG5lcjox\") { name } }")).post("/graphql")
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("query", "query Bad { reviews(partnerId: \"UGFydG5lcjox\", first: -1) { totalCount } }"))
+                .post("/graphql").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("query", "{ partner(")).post("/graphql");
+        Path scrape = Path.of("target", "metrics-scrape.txt");
+        Files.writeString(scrape, given().get("/q/metrics").then().statusCode(200).extract().asString());
+        Path tools = Path.of("k8s", "test");
+        if (!Files.isDirectory(tools.resolve("node_modules"))) {
+            assertEquals(0, new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent").directory(tools.toFile()).inheritIO().start().waitFor());
+        }
+        Process check = new ProcessBuilder("node", "k8s/test/monitoring.mjs", scrape.toString()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertEquals(0, check.waitFor(), output);
+        assertTrue(output.contains("all"), output);
+    }
+
     /** The production jar serves the dashboard, its libraries and import map, but has no dev sign-in. */
     @Test
     void theDashboardIsServedWithoutTheDevSignIn() {

@@ -1,0 +1,54 @@
+package nl.marketplace.reviews.observability;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import nl.marketplace.reviews.graphql.ApiErrorCode;
+
+/**
+ * GraphQL errors answered, by {@code extensions.code}: the counter {@code graphql.errors} with a tag
+ * {@code code} (the API's codes, "other" for anything else), for the error-rate alert of
+ * k8s/monitoring. Every code is registered at start, at 0, so that a rule about one finds its series
+ * before the first such error.
+ */
+public final class ErrorCodeMetrics {
+
+    private static final Map<ApiErrorCode, Counter> BY_CODE = new EnumMap<>(ApiErrorCode.class);
+    private static final Counter OTHER = counter("other");
+
+    static {
+        for (ApiErrorCode code : ApiErrorCode.values()) {
+            BY_CODE.put(code, counter(code.name()));
+        }
+    }
+
+    private ErrorCodeMetrics() {
+    }
+
+    /** One error answered with this code (a name of ApiErrorCode, or anything else: "other"). */
+    public static void count(Object code) {
+        Counter counter = null;
+        if (code instanceof ApiErrorCode known) {
+            counter = BY_CODE.get(known);
+        } else if (code instanceof String name) {
+            try {
+                counter = BY_CODE.get(ApiErrorCode.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                counter = null;
+            }
+        }
+        (counter == null ? OTHER : counter).increment();
+    }
+
+    /** Registers every code's counter: loading this class does (the static initializer). Called at start by {@link JobMetrics}. */
+    static void registerAll() {
+        BY_CODE.size();
+    }
+
+    private static Counter counter(String code) {
+        return Counter.builder("graphql.errors").description("GraphQL errors answered, by extensions.code").tag("code", code)
+                .register(Metrics.globalRegistry);
+    }
+}
