@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 
 /** Mails partners about negative reviews (AlertService.run); every instance runs it, each event is looked at once. */
 @ApplicationScoped
@@ -19,7 +20,7 @@ public class AlertJob {
         this.alerts = alerts;
     }
 
-    @Scheduled(identity = "negative-review-alerts", every = "${reviews.alerts.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "negative-review-alerts", every = "${reviews.alerts.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return alerts.run().invoke(run -> {
             if (run.mails() > 0) {

@@ -2,6 +2,7 @@ package nl.marketplace.reviews.db;
 
 import java.util.Arrays;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,8 @@ import org.flywaydb.core.api.MigrationState;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * Readiness: the database's schema is at the version this release needs. Migrations run once per
@@ -26,7 +28,8 @@ import io.quarkus.scheduler.Scheduler;
  * migrations only add what the release before them can ignore (README, "Migrations"). The first
  * time the schema is found current, {@link SchemaCurrent} is fired, and the check is UP only once
  * its observers (the committed persisted queries, the demo data) are done. Until then the scheduled
- * jobs are paused: they would only fail on tables and columns the schema does not have yet.
+ * jobs that use the database skip their runs ({@link NotCurrent}): they would only fail on tables
+ * and columns the schema does not have yet.
  */
 @Readiness
 @ApplicationScoped
@@ -37,24 +40,42 @@ public class SchemaVersionCheck implements HealthCheck {
 
     private final Flyway flyway;
     private final Event<SchemaCurrent> schemaCurrent;
-    private final Scheduler scheduler;
     /** Once current, always current: a schema does not go back. Until then every probe asks again. */
     private volatile String current;
     private String lastReason;
-    private boolean jobsPaused;
 
-    public SchemaVersionCheck(Flyway flyway, Event<SchemaCurrent> schemaCurrent, Scheduler scheduler) {
+    public SchemaVersionCheck(Flyway flyway, Event<SchemaCurrent> schemaCurrent) {
         this.flyway = flyway;
         this.schemaCurrent = schemaCurrent;
-        this.scheduler = scheduler;
     }
 
-    /** At start, on the main thread: where the schema is current (dev mode, the tests, a migrated database) the start-up work runs before the first request. */
-    synchronized void atStart(@Observes StartupEvent event) {
-        if (call().getStatus() == HealthCheckResponse.Status.DOWN) {
-            scheduler.pause();
-            jobsPaused = true;
-            LOG.info("Scheduled jobs paused until the database schema is current");
+    /**
+     * At start, on the main thread, before the other start-up observers (the scheduler's among them,
+     * so that a job's first run is not skipped): where the schema is current (dev mode, the tests, a
+     * migrated database) the start-up work runs before the first request.
+     */
+    void atStart(@Observes @Priority(1) StartupEvent event) {
+        call();
+    }
+
+    /** Whether the schema has been found at this release's version. */
+    public boolean current() {
+        return current != null;
+    }
+
+    /** For {@code @Scheduled(skipExecutionIf = …)} of the jobs that use the database: skip while the schema is not current. */
+    @ApplicationScoped
+    public static class NotCurrent implements Scheduled.SkipPredicate {
+
+        private final SchemaVersionCheck check;
+
+        public NotCurrent(SchemaVersionCheck check) {
+            this.check = check;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !check.current();
         }
     }
 
@@ -85,10 +106,6 @@ public class SchemaVersionCheck implements HealthCheck {
                 String version = applied == null ? "none" : applied.getVersion().toString();
                 schemaCurrent.fire(new SchemaCurrent(version));
                 current = version;
-                if (jobsPaused) {
-                    scheduler.resume();
-                    jobsPaused = false;
-                }
                 if (lastReason != null) {
                     LOG.infof("The database schema is now %s, as this release needs: ready", at);
                 }

@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.vertx.mutiny.core.Vertx;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 import nl.marketplace.reviews.event.ReviewEventHub.Live;
 import nl.marketplace.reviews.event.ReviewEventHub.Notification;
 import nl.marketplace.reviews.event.ReviewEventHub.Signal;
@@ -179,7 +180,7 @@ public class ReviewEventService {
     }
 
     /** Forgets events past the retention (any instance may run it; running it twice does no harm). */
-    @Scheduled(identity = "review-event-retention", every = "1h", delayed = "1m",
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "review-event-retention", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldEvents() {
         return events.deleteOlderThan(config.retention()).invoke(n -> {

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 
 /** Runs the invitation job on every instance; the service makes concurrent runs take turns. */
 @ApplicationScoped
@@ -22,7 +23,7 @@ public class InvitationJob {
         this.registry = registry;
     }
 
-    @Scheduled(identity = "review-invitations", every = "${reviews.invitation.interval}",
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "review-invitations", every = "${reviews.invitation.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return invitations.run().invoke(run -> {

@@ -28,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 import nl.marketplace.reviews.db.Db;
 import nl.marketplace.reviews.graphql.ServiceUnavailable;
 import nl.marketplace.reviews.observability.Spans;
@@ -166,7 +167,7 @@ public class MailDelivery {
         stopping = true;
     }
 
-    @Scheduled(identity = JOB, every = "${reviews.mail.delivery-interval}",
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = JOB, every = "${reviews.mail.delivery-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return deliver().replaceWithVoid();

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 import nl.marketplace.reviews.db.Db;
 
 /**
@@ -47,7 +48,7 @@ public class MailRetention {
         this.config = config;
     }
 
-    @Scheduled(identity = "mail-retention", every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "mail-retention", every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return removeOldBodies().chain(this::deleteOldRows).replaceWithVoid();
     }

@@ -10,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 import nl.marketplace.reviews.db.Db;
 
 /**
@@ -43,7 +44,7 @@ public class OutboxMetrics {
             FROM (SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0)::bigint AS oldest
                   FROM outbox_mail WHERE sent_at IS NULL AND failed_at IS NULL) w""";
 
-    @Scheduled(identity = "outbox-metrics", every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "outbox-metrics", every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
         return db.query(QUERY, Tuple.tuple())
                 .invoke(rows -> {

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 import nl.marketplace.reviews.time.BusinessTime;
 
 /**
@@ -24,7 +25,7 @@ public class MonthlyScoreJob {
         this.scores = scores;
     }
 
-    @Scheduled(identity = "monthly-scores", cron = "${reviews.score.monthly-cron}", timeZone = BusinessTime.ZONE_ID,
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "monthly-scores", cron = "${reviews.score.monthly-cron}", timeZone = BusinessTime.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return scores.recordPreviousMonth().invoke(n -> {

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 import nl.marketplace.reviews.time.BusinessTime;
 
 /** Computes the share of all partners' reviews that mention each topic, once a day (TopicService.recordPlatform). */
@@ -20,7 +21,7 @@ public class PlatformTopicsJob {
         this.topics = topics;
     }
 
-    @Scheduled(identity = "platform-topics", cron = "${reviews.topics.platform-cron}", timeZone = BusinessTime.ZONE_ID,
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "platform-topics", cron = "${reviews.topics.platform-cron}", timeZone = BusinessTime.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return topics.recordPlatform().invoke(n -> {

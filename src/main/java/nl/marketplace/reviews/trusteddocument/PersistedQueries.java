@@ -37,6 +37,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import nl.marketplace.reviews.db.SchemaVersionCheck;
 import nl.marketplace.reviews.db.Db;
 import nl.marketplace.reviews.db.SchemaCurrent;
 import nl.marketplace.reviews.settings.CheckedSettings;
@@ -313,7 +314,7 @@ public class PersistedQueries {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    @Scheduled(identity = "persisted-query-pruning", every = "1h", delayed = "5m",
+    @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "persisted-query-pruning", every = "1h", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledPrune() {
         return prune().replaceWithVoid();

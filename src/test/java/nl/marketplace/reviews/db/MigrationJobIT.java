@@ -74,7 +74,7 @@ class MigrationJobIT {
             assertTrue(pod.readiness().contains("\"version\": \"" + latest + "\"") || pod.readiness().contains("\"version\":\"" + latest + "\""),
                     pod.readiness());
             assertTrue(pod.log().contains("Not ready: the database schema is at version 10"), "the log says why: " + pod.tail());
-            // Meanwhile its jobs waited instead of failing on tables the schema did not have yet.
+            // Meanwhile its jobs skipped their runs instead of failing on tables the schema did not have yet.
             assertFalse(pod.log().contains("does not exist"), pod.log());
         }
     }
