@@ -69,7 +69,7 @@ public class SchemaVersionCheck implements HealthCheck {
 
         private final SchemaVersionCheck check;
 
-        public NotCurrent(SchemaVersionCheck check) {
+        public NotCurrent(@Readiness SchemaVersionCheck check) {
             this.check = check;
         }
 
