@@ -94,6 +94,7 @@ public class SchemaVersionCheck implements HealthCheck {
             return HealthCheckResponse.named(NAME).up().withData("version", current).build();
         }
         String reason;
+        String step = "cannot read the schema version: ";
         try {
             MigrationInfoService info = flyway.info();
             MigrationInfo applied = info.current();
@@ -104,6 +105,8 @@ public class SchemaVersionCheck implements HealthCheck {
                 reason = "the migration to version " + failed.getVersion() + " failed (flyway_schema_history): repair it, then run the migration Job again";
             } else if (pending.length == 0) {
                 String version = applied == null ? "none" : applied.getVersion().toString();
+                // A failure here (the database went away meanwhile) is retried by the next probe; the observers may run again.
+                step = "the start-up work on the current schema failed: ";
                 schemaCurrent.fire(new SchemaCurrent(version));
                 current = version;
                 if (lastReason != null) {
@@ -116,7 +119,7 @@ public class SchemaVersionCheck implements HealthCheck {
                         + "(k8s/base/migrate-job.yaml; without Kubernetes: the jar with QUARKUS_INIT_AND_EXIT=true and QUARKUS_FLYWAY_MIGRATE_AT_START=true)";
             }
         } catch (RuntimeException e) {
-            reason = "cannot read the schema version: " + e.getMessage();
+            reason = step + e.getMessage();
         }
         if (!reason.equals(lastReason)) {
             LOG.warnf("Not ready: %s", reason);

@@ -275,7 +275,9 @@ class DatabaseRestartIT {
     private static double deliveryRuns(PackagedInstance instance) {
         String metrics = io.restassured.RestAssured.given().baseUri(instance.base.toString()).get("/q/metrics").then().statusCode(200)
                 .extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("mail_delivery_runs_total")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        // OpenMetrics: the value, then maybe an exemplar (" # {trace_id=…} 1.0 <time>").
+        return metrics.lines().filter(l -> l.startsWith("mail_delivery_runs_total")).map(l -> l.replaceFirst(" # \\{.*$", ""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no mail_delivery_runs_total"));
     }
 

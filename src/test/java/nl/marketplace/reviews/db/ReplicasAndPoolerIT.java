@@ -410,7 +410,9 @@ class ReplicasAndPoolerIT {
         for (String line : metrics.split("\n")) {
             boolean named = line.startsWith(base + " ") || line.startsWith(base + "{");
             if (named && (label == null || line.contains(label))) {
-                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                // OpenMetrics: the value, then maybe an exemplar (" # {trace_id=…} 1.0 <time>") of the request that moved it.
+                String sample = line.replaceFirst(" # \\{.*$", "");
+                return (long) Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
             }
         }
         throw new AssertionError("no metric " + name + " in:\n" + metrics);
