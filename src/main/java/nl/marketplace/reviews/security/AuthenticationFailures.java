@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import nl.marketplace.reviews.graphql.ApiErrorCode;
+import nl.marketplace.reviews.observability.ErrorCodeMetrics;
 
 /**
  * A bearer token that is not valid (forged, expired, of another issuer, unsigned, garbage) is
@@ -27,6 +29,7 @@ public class AuthenticationFailures {
             String accept = rc.request().getHeader(HttpHeaders.ACCEPT);
             String type = accept != null && accept.contains("application/graphql-response+json") ? "application/graphql-response+json"
                     : "application/json";
+            ErrorCodeMetrics.count(ApiErrorCode.UNAUTHENTICATED);
             rc.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
                     .putHeader(HttpHeaders.CONTENT_TYPE, type + "; charset=utf-8")
                     .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject()
