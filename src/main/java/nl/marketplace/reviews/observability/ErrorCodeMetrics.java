@@ -5,15 +5,19 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import nl.marketplace.reviews.graphql.ApiErrorCode;
 
 /**
  * GraphQL errors answered, by {@code extensions.code}: the counter {@code graphql.errors} with a tag
  * {@code code} (the API's codes, "other" for anything else), for the error-rate alert of
  * k8s/monitoring. Every code is registered at start, at 0, so that a rule about one finds its series
- * before the first such error.
+ * before the first such error: the bean is created at start, which loads the class and its counters.
  */
-public final class ErrorCodeMetrics {
+@Startup
+@Singleton
+public class ErrorCodeMetrics {
 
     private static final Map<ApiErrorCode, Counter> BY_CODE = new EnumMap<>(ApiErrorCode.class);
     private static final Counter OTHER = counter("other");
@@ -24,7 +28,7 @@ public final class ErrorCodeMetrics {
         }
     }
 
-    private ErrorCodeMetrics() {
+    ErrorCodeMetrics() {
     }
 
     /** One error answered with this code (a name of ApiErrorCode, or anything else: "other"). */
@@ -40,11 +44,6 @@ public final class ErrorCodeMetrics {
             }
         }
         (counter == null ? OTHER : counter).increment();
-    }
-
-    /** Registers every code's counter: loading this class does (the static initializer). Called at start by {@link JobMetrics}. */
-    static void registerAll() {
-        BY_CODE.size();
     }
 
     private static Counter counter(String code) {

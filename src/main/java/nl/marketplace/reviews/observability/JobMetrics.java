@@ -27,7 +27,11 @@ import io.quarkus.scheduler.Trigger;
 public class JobMetrics {
 
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    /** One job's meters, looked up once per run instead of through the registry. */
+    private record Job(AtomicLong lastSuccess, Counter succeeded, Counter failed) {
+    }
 
     public JobMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -37,26 +41,24 @@ public class JobMetrics {
         for (Trigger trigger : scheduler.getScheduledJobs()) {
             job(trigger.getId());
         }
-        ErrorCodeMetrics.registerAll();
     }
 
     void succeeded(@Observes SuccessfulExecution execution) {
-        job(execution.getExecution().getTrigger().getId()).set(System.currentTimeMillis() / 1000);
-        runs(execution.getExecution().getTrigger().getId(), "succeeded").increment();
+        Job job = job(execution.getExecution().getTrigger().getId());
+        job.lastSuccess().set(System.currentTimeMillis() / 1000);
+        job.succeeded().increment();
     }
 
     void failed(@Observes FailedExecution execution) {
-        runs(execution.getExecution().getTrigger().getId(), "failed").increment();
+        job(execution.getExecution().getTrigger().getId()).failed().increment();
     }
 
-    private AtomicLong job(String id) {
-        return lastSuccess.computeIfAbsent(id, key -> {
+    private Job job(String id) {
+        return jobs.computeIfAbsent(id, key -> {
             AtomicLong value = new AtomicLong(System.currentTimeMillis() / 1000);
             Gauge.builder("reviews.job.last.success", value, AtomicLong::get).description("When the job last ran well on this pod (epoch seconds; the pod's start before that)")
                     .tag("job", key).baseUnit("seconds").register(registry);
-            runs(key, "succeeded");
-            runs(key, "failed");
-            return value;
+            return new Job(value, runs(key, "succeeded"), runs(key, "failed"));
         });
     }
 

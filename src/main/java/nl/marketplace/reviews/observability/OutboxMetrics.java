@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,7 +17,11 @@ import nl.marketplace.reviews.db.Db;
 /**
  * The outbox backlog as gauges: {@code mail.outbox.pending} (mails not sent yet) and
  * {@code mail.outbox.oldest.pending.seconds}. Refreshed every 15 s by one query, not on every scrape.
+ * Created at start, so the gauges are exported (at 0) before the first refresh: the scheduler creates
+ * the bean only when it first runs the job, which waits for the schema check, and an alert about a
+ * series that is missing does not fire.
  */
+@Startup
 @ApplicationScoped
 public class OutboxMetrics {
 

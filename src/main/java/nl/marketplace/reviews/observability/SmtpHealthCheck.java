@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthGroup;
@@ -27,6 +28,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
  * Service for it would stop every public read too.
  */
 @HealthGroup(DependenciesHealth.GROUP)
+@Startup // the gauge exists (at -1) from start, not from the first probe or health call
 @ApplicationScoped
 public class SmtpHealthCheck implements AsyncHealthCheck {
 
