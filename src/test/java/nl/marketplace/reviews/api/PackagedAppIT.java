@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import nl.marketplace.reviews.support.Eventually;
+import nl.marketplace.reviews.support.OtlpReceiver;
 import nl.marketplace.reviews.support.PackagedInstance;
 import nl.marketplace.reviews.support.TestData;
 import nl.marketplace.reviews.support.TestEnvironment;
@@ -80,10 +81,12 @@ class PackagedAppIT extends OperationsTest {
     /**
      * In prod every log line is JSON and a line written while serving a request carries that
      * request's id, even when it is written after the request left the event loop for the
-     * database. An unexpected failure is the one such line at ERROR, so the test causes one.
+     * database. An unexpected failure is the one such line at ERROR, so the test causes one. With
+     * tracing on (an OTLP receiver of the test's own), the line carries the trace and span ids too:
+     * the trace the caller's traceparent header started, and the request's span as exported.
      */
     @Test
-    void logLinesAreJsonAndCarryTheRequestId() throws Exception {
+    void logLinesAreJsonAndCarryTheRequestAndTraceIds() throws Exception {
         // The failure is caused on an instance and a database of its own (a table renamed away),
         // so the shared test schema is never touched.
         String database = "reviews_it_logs";
@@ -95,9 +98,12 @@ class PackagedAppIT extends OperationsTest {
         Map<String, String> config = TestEnvironment.serviceConfig(TestEnvironment.HOST, Integer.parseInt(TestEnvironment.PORT), database,
                 TestEnvironment.freePort());
         config.put("quarkus.log.console.json.enabled", "true");
+        OtlpReceiver receiver = new OtlpReceiver();
+        config.putAll(receiver.start());
         String requestId = "log-check-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         Path log;
-        try (PackagedInstance instance = PackagedInstance.start("logs-instance", config)) {
+        try (receiver; PackagedInstance instance = PackagedInstance.start("logs-instance", config)) {
             log = Path.of("target", "logs-instance.log");
             TestEnvironment.useDatabase("jdbc:postgresql://" + TestEnvironment.HOST + ":" + TestEnvironment.PORT + "/" + database);
             try {
@@ -106,6 +112,7 @@ class PackagedAppIT extends OperationsTest {
                 long review = TestData.review(partner, 7, java.time.OffsetDateTime.now());
                 TestData.execute("ALTER TABLE reply RENAME TO reply_away");
                 given().baseUri(instance.base.toString()).contentType(ContentType.JSON).header("X-Request-Id", requestId)
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                         .body(Map.of("query", "query($id: ID!) { review(id: $id) { reply { text } } }",
                                 "variables", Map.of("id", TestData.reviewId(review))))
                         .when().post("/graphql")
@@ -117,6 +124,12 @@ class PackagedAppIT extends OperationsTest {
             assertEquals("ERROR", line.path("level").asText(), line.toString());
             assertEquals(requestId, line.path("mdc").path("requestId").asText(), line.toString());
             assertTrue(line.path("message").asText().startsWith("Unexpected failure in"), line.toString());
+            assertEquals(traceId, line.path("mdc").path("traceId").asText(), line.toString());
+            String spanId = line.path("mdc").path("spanId").asText();
+            // The line's span is one of the trace's exported spans, the request's or one beneath it.
+            Eventually.until("the span " + spanId + " of trace " + traceId + " at the receiver", Duration.ofSeconds(20),
+                    () -> receiver.spans().stream().anyMatch(s -> s.traceId().equals(traceId) && s.spanId().equals(spanId)),
+                    () -> receiver.spans().toString());
         }
 
         // No mail address at INFO or WARN, in this run's log of the packaged service. (Lines not starting with '{' are the JVM's own.)

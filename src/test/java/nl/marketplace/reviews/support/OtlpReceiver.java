@@ -29,7 +29,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * span a line, so that a test reads them over HTTP like any client. Not a fake of the SDK: the
  * service's own exporter sends to it.
  */
-public final class OtlpReceiver implements QuarkusTestResourceLifecycleManager {
+public final class OtlpReceiver implements QuarkusTestResourceLifecycleManager, AutoCloseable {
 
     /** The system property with the receiver's port, for the test. */
     public static final String PORT = "test.otlp.port";
@@ -99,6 +99,16 @@ public final class OtlpReceiver implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop(0);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The spans this receiver has so far, read in this JVM (for a receiver the test started itself). */
+    public List<Span> spans() {
+        return List.copyOf(spans);
     }
 
     /** The spans the receiver has so far (asked over HTTP: the test may run in another class loader). */
