@@ -169,9 +169,9 @@ public class GraphQLEdge {
         if (request.get() && anonymous) {
             HttpCaching.Request cacheable = caching.request(document, request.operationName(),
                     request.variables() == null ? null : request.variables().toString(), request.mediaType());
-            revalidateOrRun(rc, request, document, cacheable, rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), false);
+            revalidateOrRun(rc, request, document, checked, cacheable, rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), false);
         } else {
-            new ExecutableRequest(request, document, null, null).handOn(rc);
+            new ExecutableRequest(request, document, checked.operations(), null, null).handOn(rc);
         }
     }
 
@@ -180,11 +180,11 @@ public class GraphQLEdge {
      * replica that has not yet replayed what the client's copy shows, the primary is asked (and
      * answers the request).
      */
-    private void revalidateOrRun(RoutingContext rc, GraphQLHttpRequest request, String document, HttpCaching.Request cacheable,
-            String ifNoneMatch, boolean onPrimary) {
+    private void revalidateOrRun(RoutingContext rc, GraphQLHttpRequest request, String document, DocumentCheck.Checked checked,
+            HttpCaching.Request cacheable, String ifNoneMatch, boolean onPrimary) {
         Uni<HttpCaching.Revalidation> revalidation = caching.revalidate(ifNoneMatch, cacheable);
         if (revalidation == null) {
-            runCacheable(rc, request, document, cacheable);
+            runCacheable(rc, request, document, checked, cacheable);
             return;
         }
         revalidation.subscribe().with(found -> {
@@ -194,24 +194,25 @@ public class GraphQLEdge {
                         .putHeader(HttpHeaders.CACHE_CONTROL, caching.publicCacheControl()).putHeader(HttpHeaders.VARY, HttpCaching.VARY).end();
             } else if (found.behind() && !onPrimary) {
                 Replica.denyForThisRequest();
-                revalidateOrRun(rc, request, document, cacheable, ifNoneMatch, true);
+                revalidateOrRun(rc, request, document, checked, cacheable, ifNoneMatch, true);
             } else {
-                runCacheable(rc, request, document, cacheable);
+                runCacheable(rc, request, document, checked, cacheable);
             }
         }, failure -> {
             LOG.debugf("Revalidation failed, running the request: %s", failure.getMessage());
-            runCacheable(rc, request, document, cacheable);
+            runCacheable(rc, request, document, checked, cacheable);
         });
     }
 
     /** An anonymous GET, run noting what its reads depend on for its ETag. */
-    private static void runCacheable(RoutingContext rc, GraphQLHttpRequest request, String document, HttpCaching.Request cacheable) {
+    private static void runCacheable(RoutingContext rc, GraphQLHttpRequest request, String document, DocumentCheck.Checked checked,
+            HttpCaching.Request cacheable) {
         ReadVersions versions = ReadVersions.collect();
         if (versions == null) {
             // Only with its reads noted may an answer be public: an ETag that names no partner would never go stale.
             LOG.debugf("No request context to note the versions on: this answer is not cached");
             cacheable = null;
         }
-        new ExecutableRequest(request, document, cacheable, versions).handOn(rc);
+        new ExecutableRequest(request, document, checked.operations(), cacheable, versions).handOn(rc);
     }
 }

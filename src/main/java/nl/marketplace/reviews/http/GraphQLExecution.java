@@ -59,7 +59,7 @@ public class GraphQLExecution {
         @Override
         protected void doHandle(RoutingContext rc) {
             ExecutableRequest executable = ExecutableRequest.of(rc);
-            RequestSpans.name(executable.document(), executable.request().operationName());
+            RequestSpans.name(executable.operations(), executable.request().operationName());
             getExecutionService().executeAsync(input(executable), getMetaData(rc), new AnswerWriter(rc, executable, caching));
         }
     }

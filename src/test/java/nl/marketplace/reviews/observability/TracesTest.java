@@ -1,5 +1,6 @@
 package nl.marketplace.reviews.observability;
 
+import static io.restassured.RestAssured.given;
 import static nl.marketplace.reviews.support.GraphQL.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.marketplace.reviews.api.Operations;
 import nl.marketplace.reviews.support.Eventually;
@@ -53,6 +55,25 @@ class TracesTest {
             assertTrue(beneath(statement, request, byId), "beneath the request: " + statement + "\n" + lines(trace));
         }
         assertTrue(statements.stream().anyMatch(s -> statement(s).contains("FROM review")), "a statement's text says what it reads: " + lines(statements));
+    }
+
+    /**
+     * The span's name comes from the document as the edge parsed it: an anonymous query is "query"
+     * (whatever its comments and strings say), and of several operations the one the request names.
+     */
+    @Test
+    void theSpanIsNamedAfterTheOperationThatRan() {
+        String marker = "Marker" + System.nanoTime();
+        given().contentType(ContentType.JSON).body(Map.of("query", "# query Commented\n{ __type(name: \"mutation Fake\") { name } }")).post("/graphql").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("query", "query First { __typename } query " + marker + " { __typename }", "operationName", marker))
+                .post("/graphql").then().statusCode(200);
+        Eventually.until("the span of " + marker, Duration.ofSeconds(20), () -> OtlpReceiver.received().stream()
+                .anyMatch(s -> s.kind() == SERVER && s.name().equals("query " + marker)), () -> lines(OtlpReceiver.received()));
+        List<Span> requests = OtlpReceiver.received().stream().filter(s -> s.kind() == SERVER).toList();
+        assertTrue(requests.stream().anyMatch(s -> s.name().equals("query") && !s.attributes().containsKey("graphql.operation.name")),
+                "the anonymous query's span: " + lines(requests));
+        assertTrue(requests.stream().noneMatch(s -> s.name().equals("query First") || s.name().equals("query Commented") || s.name().startsWith("mutation")), lines(requests));
     }
 
     /** The statement's text (semantic conventions before and after 1.26 name it differently). */
