@@ -163,13 +163,7 @@ public class AlertService {
     Uni<Step> mailDue() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = BusinessTime.day(now);
-        int hour = -1;
-        for (int h = 0; h < 24; h++) {
-            if (!BusinessTime.at(today, h).isAfter(now)) {
-                hour = h;
-            }
-        }
-        Tuple args = Tuple.of(hour, today, BATCH);
+        Tuple args = Tuple.of(BusinessTime.hour(now), today, BATCH);
         return alerts.pool().withTransaction(conn -> AlertRepository.hold(conn, AlertRepository.DUE, args)
                 .chain(held -> held.isEmpty() ? Uni.createFrom().item(new Step(0, 0, 0))
                         : AlertRepository.events(conn, AlertRepository.WAITING, Tuple.of(held.stream().map(AlertRepository.Held::partnerKey)

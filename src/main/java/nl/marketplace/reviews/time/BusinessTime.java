@@ -46,6 +46,14 @@ public final class BusinessTime {
         return moment.atZoneSameInstant(ZONE).toLocalDate();
     }
 
+    /**
+     * The hour on Amsterdam's clock at a moment (0–23): the latest whole hour of its day that has
+     * begun, by {@link #at(LocalDate, int)} (a daily digest's hour is due from then).
+     */
+    public static int hour(OffsetDateTime moment) {
+        return moment.atZoneSameInstant(ZONE).getHour();
+    }
+
     /** The whole hour of the day in Amsterdam (in the hour a DST change skips: the hour after it). */
     public static OffsetDateTime at(LocalDate day, int hour) {
         return java.time.ZonedDateTime.of(day, java.time.LocalTime.of(hour, 0), ZONE).toOffsetDateTime();

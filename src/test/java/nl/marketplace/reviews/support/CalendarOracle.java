@@ -53,6 +53,13 @@ public final class CalendarOracle {
     }
 
     /** Midnight at the start of an Amsterdam day. */
+    /** The hour on Amsterdam's clock at a moment (0–23). */
+    public static int hour(Instant moment) {
+        Calendar calendar = Calendar.getInstance(AMSTERDAM);
+        calendar.setTimeInMillis(moment.toEpochMilli());
+        return calendar.get(Calendar.HOUR_OF_DAY);
+    }
+
     public static Instant startOfDay(int year, int month, int dayOfMonth) {
         GregorianCalendar c = new GregorianCalendar(AMSTERDAM);
         c.clear();

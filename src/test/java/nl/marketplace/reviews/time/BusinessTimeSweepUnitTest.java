@@ -35,4 +35,19 @@ class BusinessTimeSweepUnitTest {
         }
         assertEquals("", failures.report());
     }
+
+    /** The hour a daily digest is due from: Amsterdam's clock, and the latest whole hour of the day begun by then. */
+    @Test
+    void theHourIsAmsterdamsAndHasBegun() {
+        CalendarOracle.Failures failures = new CalendarOracle.Failures();
+        for (Instant now : CalendarOracle.instants()) {
+            OffsetDateTime moment = OffsetDateTime.ofInstant(now, ZoneOffset.ofHours(-10));
+            int hour = BusinessTime.hour(moment);
+            LocalDate day = BusinessTime.day(moment);
+            failures.check(hour == CalendarOracle.hour(now), () -> now + " is in hour " + CalendarOracle.hour(now) + ", not " + hour);
+            failures.check(!BusinessTime.at(day, hour).isAfter(moment) && (hour == 23 || BusinessTime.at(day, hour + 1).isAfter(moment)),
+                    () -> now + ": hour " + hour + " is the latest of " + day + " begun");
+        }
+        assertEquals("", failures.report());
+    }
 }
