@@ -69,7 +69,7 @@ public class ReviewEventService {
     public Multi<ReviewEvent> events(Caller caller, long partnerKey, String after, Instant expiresAt) {
         // The partner itself or an administrator, checked first: before the cursor is read, and
         // before anything is subscribed.
-        caller.requireReader(partnerKey);
+        caller.requireReader(partnerKey, "These are another partner's review events", "Sign in as the partner to follow its review events");
         Long afterSeq = after == null ? null : EventCursor.seqOf(after, partnerKey, "after");
         // Deferred: the last number delivered belongs to one subscriber, however often the Multi is subscribed.
         return Multi.createFrom().deferred(() -> {

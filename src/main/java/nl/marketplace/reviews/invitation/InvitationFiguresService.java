@@ -16,7 +16,6 @@ import nl.marketplace.reviews.graphql.Texts;
 import nl.marketplace.reviews.partner.Partner;
 import nl.marketplace.reviews.score.ScoreRules;
 import nl.marketplace.reviews.security.CallerService;
-import nl.marketplace.reviews.security.ForbiddenException;
 import nl.marketplace.reviews.time.BusinessTime;
 
 /**
@@ -47,10 +46,7 @@ public class InvitationFiguresService {
     }
 
     private void requireReader(Partner partner) {
-        if (!callers.current().mayRead(partner.key())) {
-            throw new ForbiddenException(callers.current().signedIn() ? "These are another partner's orders"
-                    : "Sign in as the partner to see its invitations");
-        }
+        callers.current().requireReader(partner.key(), "These are another partner's orders", "Sign in as the partner to see its invitations");
     }
 
     /** What to load for the partner's months, once the caller may see them and {@code last} is 1-36; else FORBIDDEN or BAD_USER_INPUT. */

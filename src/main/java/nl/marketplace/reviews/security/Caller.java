@@ -18,10 +18,19 @@ public record Caller(Long partnerKey, boolean admin, String subject) {
         return partnerKey != null || admin;
     }
 
-    /** Nothing, or FORBIDDEN when this caller may not read the partner's private data. */
+    /** Nothing, or FORBIDDEN when this caller may not read the private data of the partner's review. */
     public void requireReader(long partner) {
+        requireReader(partner, "This review belongs to another partner", "Sign in as the review's partner");
+    }
+
+    /**
+     * Nothing, or FORBIDDEN when this caller may not read the partner's private data, with the
+     * message that names it: {@code notYours} for a partner signed in as another, {@code signIn} for
+     * a caller not signed in.
+     */
+    public void requireReader(long partner, String notYours, String signIn) {
         if (!mayRead(partner)) {
-            throw new ForbiddenException(signedIn() ? "This review belongs to another partner" : "Sign in as the review's partner");
+            throw new ForbiddenException(signedIn() ? notYours : signIn);
         }
     }
 

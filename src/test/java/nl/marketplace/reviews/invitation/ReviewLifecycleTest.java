@@ -210,6 +210,9 @@ class ReviewLifecycleTest {
                     nosy.subscribe("1", Operations.read("ReviewEvents"), variables);
                     JsonNode answer = nosy.next(Duration.ofSeconds(10));
                     assertTrue(answer.toString().contains("FORBIDDEN") && !answer.toString().contains("BAD_USER_INPUT"), answer.toString());
+                    // The message names what was refused: events, not a review.
+                    assertTrue(answer.toString().contains(token == null ? "Sign in as the partner to follow its review events"
+                            : "These are another partner's review events"), answer.toString());
                 }
             }
         }
