@@ -20,7 +20,7 @@ public class ReplyPerformanceGraphQL {
 
     private final ScoreService scores;
     private final Batcher<PartnerScore, ReplyPerformance> windowBatcher;
-    private final Batcher<ReplyPerformanceService.MonthlyKey, List<MonthlyReplyPerformance>> monthlyBatcher;
+    private final Batcher<PeriodCounts.MonthlyKey, List<MonthlyReplyPerformance>> monthlyBatcher;
 
     public ReplyPerformanceGraphQL(ReplyPerformanceService replies, ScoreService scores) {
         this.scores = scores;
@@ -40,6 +40,6 @@ public class ReplyPerformanceGraphQL {
             + "(the months of `monthly`).")
     public Uni<@NonNull List<@NonNull MonthlyReplyPerformance>> monthlyReplies(@Source PartnerScore score,
             @DefaultValue("12") @Description("How many months, 1-36.") int last) {
-        return monthlyBatcher.load(new ReplyPerformanceService.MonthlyKey(score, scores.months(last)));
+        return monthlyBatcher.load(new PeriodCounts.MonthlyKey(score, scores.months(last)));
     }
 }

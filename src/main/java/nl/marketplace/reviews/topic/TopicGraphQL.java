@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.graphql.Batcher;
 import nl.marketplace.reviews.graphql.ClientSafeErrors;
 import nl.marketplace.reviews.score.PartnerScore;
+import nl.marketplace.reviews.score.PeriodCounts;
 import nl.marketplace.reviews.score.ScoreService;
 
 /** What the partner's reviews talk about, on its score (public, as the score is). */
@@ -22,7 +23,7 @@ public class TopicGraphQL {
 
     private final ScoreService scores;
     private final Batcher<PartnerScore, TopicShares> windowBatcher;
-    private final Batcher<TopicService.MonthlyKey, List<TopicShares>> monthlyBatcher;
+    private final Batcher<PeriodCounts.MonthlyKey, List<TopicShares>> monthlyBatcher;
 
     public TopicGraphQL(TopicService topics, ScoreService scores) {
         this.scores = scores;
@@ -40,6 +41,6 @@ public class TopicGraphQL {
     @Description("What the reviews of each of the last months talk about, oldest first, ending with the month of the score's day.")
     public Uni<@NonNull List<@NonNull TopicShares>> monthlyTopics(@Source PartnerScore score,
             @DefaultValue("12") @Description("How many months, 1-36.") int last) {
-        return monthlyBatcher.load(new TopicService.MonthlyKey(score, scores.months(last)));
+        return monthlyBatcher.load(new PeriodCounts.MonthlyKey(score, scores.months(last)));
     }
 }

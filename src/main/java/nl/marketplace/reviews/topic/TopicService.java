@@ -12,11 +12,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import nl.marketplace.reviews.graphql.Batcher;
-import nl.marketplace.reviews.partner.VersionedCache;
 import nl.marketplace.reviews.review.ReviewTopics;
 import nl.marketplace.reviews.score.PartnerScore;
-import nl.marketplace.reviews.score.ScorePeriod;
+import nl.marketplace.reviews.score.PeriodCounts;
 import nl.marketplace.reviews.score.ScoreRules;
 import nl.marketplace.reviews.time.BusinessTime;
 
@@ -34,25 +32,10 @@ public class TopicService {
     /** How many days of the platform's figures are kept. */
     static final int PLATFORM_RETENTION_DAYS = 30;
 
-    private record DayKey(long partnerKey, LocalDate day) {
-    }
-
-    private record MonthsKey(long partnerKey, LocalDate day, int last) {
-    }
-
-    /** Monthly shares to load: the {@code last} months up to the month of the score's day. */
-    public record MonthlyKey(PartnerScore score, int last) {
-    }
-
     private record Platform(TopicRepository.Platform figures, Instant readAt) {
     }
 
-    private record MonthRange(LocalDate day, int last) {
-    }
-
-    private final VersionedCache<DayKey, TopicRepository.PartnerCounts> computed = new VersionedCache<>("topic-shares", 100_000);
-    private final VersionedCache<MonthsKey, TopicRepository.PartnerCounts> computedMonths = new VersionedCache<>("monthly-topic-shares",
-            10_000);
+    private final PeriodCounts<Map<String, TopicRepository.Counts>> partnerCounts;
     private volatile Platform platform;
 
     private final TopicRepository counts;
@@ -63,42 +46,36 @@ public class TopicService {
         this.counts = counts;
         this.topics = topics;
         this.clock = clock;
+        this.partnerCounts = new PeriodCounts<>("topic-shares", clock, (partners, bounds, day) -> counts.partners(partners, bounds, topics.all())
+                .map(found -> {
+                    Map<Long, PeriodCounts.Counted<Map<String, TopicRepository.Counts>>> counted = new HashMap<>();
+                    found.forEach((partner, c) -> counted.put(partner, new PeriodCounts.Counted<>(c.periods(), c.scoreVersion())));
+                    return counted;
+                }));
     }
 
     /** The shares over each score's reviews, with the platform's beside them. */
     public Uni<Map<PartnerScore, TopicShares>> forScores(List<PartnerScore> scores) {
-        return computed.getOrLoad(scores, new HashMap<>(), s -> new DayKey(s.partnerKey(), s.asOfDay()), PartnerScore::scoreVersion,
-                missing -> Batcher.perGroup(missing, ScorePeriod::of, PartnerScore::partnerKey, (period, partners) -> counts
-                        .partners(partners, List.of(period.from(), period.to()), topics.all())
-                        .map(found -> partners.stream().map(p -> new VersionedCache.Computed<>(found.get(p), found.get(p).scoreVersion()))
-                                .toList())))
-                .chain(partnerCounts -> platform().map(platformFigures -> {
-                    Map<PartnerScore, TopicShares> shares = new HashMap<>();
-                    partnerCounts.forEach((score, c) -> shares.put(score, shares(null, c.periods().get(0), platformFigures)));
-                    return shares;
-                }));
+        return partnerCounts.window(scores).chain(byScore -> platform().map(platformFigures -> {
+            Map<PartnerScore, TopicShares> shares = new HashMap<>();
+            byScore.forEach((score, c) -> shares.put(score, shares(null, c, platformFigures)));
+            return shares;
+        }));
     }
 
     /** {@code last} months of shares for each key, oldest first (no platform figures). */
-    public Uni<Map<MonthlyKey, List<TopicShares>>> monthlyFor(List<MonthlyKey> keys) {
-        return computedMonths.getOrLoad(keys, new HashMap<>(), k -> new MonthsKey(k.score().partnerKey(), k.score().asOfDay(), k.last()),
-                k -> k.score().scoreVersion(), missing -> Batcher.perGroup(missing, k -> new MonthRange(k.score().asOfDay(), k.last()),
-                        k -> k.score().partnerKey(), (range, partners) -> counts
-                                .partners(partners, ScorePeriod.monthBounds(range.day(), range.last()), topics.all())
-                                .map(found -> partners.stream()
-                                        .map(p -> new VersionedCache.Computed<>(found.get(p), found.get(p).scoreVersion())).toList())))
-                .map(byKey -> {
-                    Map<MonthlyKey, List<TopicShares>> months = new HashMap<>();
-                    byKey.forEach((key, c) -> {
-                        LocalDate first = ScorePeriod.firstMonth(key.score().asOfDay(), key.last());
-                        List<TopicShares> list = new ArrayList<>(key.last());
-                        for (int i = 0; i < key.last(); i++) {
-                            list.add(shares(first.plusMonths(i), c.periods().get(i), TopicRepository.Platform.NONE));
-                        }
-                        months.put(key, list);
-                    });
-                    return months;
-                });
+    public Uni<Map<PeriodCounts.MonthlyKey, List<TopicShares>>> monthlyFor(List<PeriodCounts.MonthlyKey> keys) {
+        return partnerCounts.months(keys).map(byKey -> {
+            Map<PeriodCounts.MonthlyKey, List<TopicShares>> months = new HashMap<>();
+            byKey.forEach((key, periods) -> {
+                List<TopicShares> list = new ArrayList<>(periods.size());
+                for (int i = 0; i < periods.size(); i++) {
+                    list.add(shares(key.firstMonth().plusMonths(i), periods.get(i), TopicRepository.Platform.NONE));
+                }
+                months.put(key, list);
+            });
+            return months;
+        });
     }
 
     private TopicShares shares(LocalDate month, Map<String, TopicRepository.Counts> byTopic, TopicRepository.Platform platformFigures) {
