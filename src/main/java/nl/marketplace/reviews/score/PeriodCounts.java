@@ -3,9 +3,11 @@ package nl.marketplace.reviews.score;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import io.smallrye.mutiny.Uni;
 import nl.marketplace.reviews.graphql.Batcher;
@@ -93,6 +95,21 @@ public final class PeriodCounts<C> {
         List<MonthlyKey> chosen = keys.stream().filter(k -> !usual(k, today)).toList();
         return months.getOrLoad(usual, known, PeriodCounts::monthsKey, k -> k.score().scoreVersion(), this::loadMonths)
                 .chain(() -> monthsChosen.getOrLoad(chosen, known, PeriodCounts::monthsKey, k -> k.score().scoreVersion(), this::loadMonths));
+    }
+
+    /** As {@link #months(List)}, each month's counts made into a figure of that month (its first day). */
+    public <T> Uni<Map<MonthlyKey, List<T>>> months(List<MonthlyKey> keys, BiFunction<LocalDate, C, T> figure) {
+        return months(keys).map(found -> {
+            Map<MonthlyKey, List<T>> figures = new HashMap<>();
+            found.forEach((key, periods) -> {
+                List<T> list = new ArrayList<>(periods.size());
+                for (int i = 0; i < periods.size(); i++) {
+                    list.add(figure.apply(key.firstMonth().plusMonths(i), periods.get(i)));
+                }
+                figures.put(key, list);
+            });
+            return figures;
+        });
     }
 
     private static boolean usual(MonthlyKey key, LocalDate today) {

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +54,7 @@ public class ReplyPerformanceService {
 
     /** {@code last} months of figures for each key, oldest first, ending with the month of the score's day. */
     public Uni<Map<PeriodCounts.MonthlyKey, List<MonthlyReplyPerformance>>> monthlyFor(List<PeriodCounts.MonthlyKey> keys) {
-        return counts.months(keys).map(found -> {
-            Map<PeriodCounts.MonthlyKey, List<MonthlyReplyPerformance>> months = new HashMap<>();
-            found.forEach((key, periods) -> {
-                List<MonthlyReplyPerformance> list = new ArrayList<>(periods.size());
-                for (int i = 0; i < periods.size(); i++) {
-                    list.add(new MonthlyReplyPerformance(key.firstMonth().plusMonths(i), performance(periods.get(i))));
-                }
-                months.put(key, list);
-            });
-            return months;
-        });
+        return counts.months(keys, (month, f) -> new MonthlyReplyPerformance(month, performance(f)));
     }
 
     private Uni<Map<Long, PeriodCounts.Counted<ReplyPerformanceRepository.Figures>>> count(List<Long> partners, List<OffsetDateTime> bounds,

@@ -65,17 +65,7 @@ public class TopicService {
 
     /** {@code last} months of shares for each key, oldest first (no platform figures). */
     public Uni<Map<PeriodCounts.MonthlyKey, List<TopicShares>>> monthlyFor(List<PeriodCounts.MonthlyKey> keys) {
-        return partnerCounts.months(keys).map(byKey -> {
-            Map<PeriodCounts.MonthlyKey, List<TopicShares>> months = new HashMap<>();
-            byKey.forEach((key, periods) -> {
-                List<TopicShares> list = new ArrayList<>(periods.size());
-                for (int i = 0; i < periods.size(); i++) {
-                    list.add(shares(key.firstMonth().plusMonths(i), periods.get(i), TopicRepository.Platform.NONE));
-                }
-                months.put(key, list);
-            });
-            return months;
-        });
+        return partnerCounts.months(keys, (month, c) -> shares(month, c, TopicRepository.Platform.NONE));
     }
 
     private TopicShares shares(LocalDate month, Map<String, TopicRepository.Counts> byTopic, TopicRepository.Platform platformFigures) {
