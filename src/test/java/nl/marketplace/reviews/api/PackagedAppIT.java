@@ -55,7 +55,13 @@ class PackagedAppIT extends OperationsTest {
         Files.writeString(scrape, given().get("/q/metrics").then().statusCode(200).extract().asString());
         Path tools = Path.of("k8s", "test");
         if (!Files.isDirectory(tools.resolve("node_modules"))) {
-            assertEquals(0, new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent").directory(tools.toFile()).inheritIO().start().waitFor());
+            // Output to the test's, but not its stdin: that is failsafe's command channel, which no child
+            // should share (a CI run's fork once failed reading it, EAGAIN, "std/in stream corrupted", while
+            // this test ran; a child that sets the shared pipe non-blocking does that).
+            Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent").directory(tools.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            install.getOutputStream().close();
+            assertEquals(0, install.waitFor());
         }
         Process check = new ProcessBuilder("node", "k8s/test/monitoring.mjs", scrape.toString()).redirectErrorStream(true).start();
         String output = new String(check.getInputStream().readAllBytes());
