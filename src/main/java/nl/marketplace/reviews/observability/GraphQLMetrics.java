@@ -5,11 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -35,13 +40,12 @@ public class GraphQLMetrics implements EventingService {
     private static final Duration[] BUCKETS = { Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5) };
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final Pattern OPERATION = Pattern.compile("^\\s*(?:query|mutation|subscription)\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-    /** The implied operation name of the documents clients send again and again (a regular expression over the document). */
+    /** The implied operation name of the documents clients send again and again (parsed once each). */
     private final Cache<String, Optional<String>> implied = Caffeine.newBuilder().maximumSize(1_000).build();
 
     @Override
@@ -74,13 +78,23 @@ public class GraphQLMetrics implements EventingService {
                 .serviceLevelObjectives(BUCKETS).register(Metrics.globalRegistry)).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** A document's first named operation: clients often send one named operation without operationName. */
+    /**
+     * A document's first named operation: clients often send one named operation without
+     * operationName. Parsed, not matched with a pattern, so that fragments before it, comments and
+     * strings do not mislead it; once per distinct document (the cache of the caller).
+     */
     static Optional<String> impliedName(String query) {
         if (query == null) {
             return Optional.empty();
         }
-        Matcher m = OPERATION.matcher(query.replaceAll("#[^\n]*", ""));
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        try {
+            return Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build())
+                    .getDefinitionsOfType(OperationDefinition.class).stream().map(OperationDefinition::getName)
+                    .filter(java.util.Objects::nonNull).findFirst();
+        } catch (InvalidSyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private String operation(String name) {
