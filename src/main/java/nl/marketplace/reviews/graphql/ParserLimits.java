@@ -3,6 +3,10 @@ package nl.marketplace.reviews.graphql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import graphql.language.Document;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import io.quarkus.runtime.StartupEvent;
 
@@ -18,6 +22,17 @@ import io.quarkus.runtime.StartupEvent;
 public class ParserLimits {
 
     static final int MAX_TOKENS = 50_000;
+
+    /**
+     * A client's operation document parsed as graphql-java parses operations (its default operation
+     * options, with the limit raised here): for the edge's check and the metrics' operation name.
+     *
+     * @throws InvalidSyntaxException when it is not a document
+     */
+    public static Document parse(String document) {
+        return Parser.parse(ParserEnvironment.newParserEnvironment().document(document)
+                .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+    }
 
     void raise(@Observes StartupEvent event) {
         ParserOptions.setDefaultOperationParserOptions(

@@ -10,9 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
+import nl.marketplace.reviews.graphql.ParserLimits;
 import nl.marketplace.reviews.graphql.QueryLimits;
 
 /**
@@ -56,8 +54,7 @@ public class DocumentCheck {
         }
         try {
             Map<String, OperationDefinition.Operation> operations = new HashMap<>();
-            Parser.parse(ParserEnvironment.newParserEnvironment().document(document).parserOptions(ParserOptions.getDefaultOperationParserOptions())
-                    .build()).getDefinitionsOfType(OperationDefinition.class)
+            ParserLimits.parse(document).getDefinitionsOfType(OperationDefinition.class)
                     .forEach(o -> operations.merge(o.getName() == null ? "" : o.getName(), o.getOperation(),
                             (a, b) -> a == b ? a : OperationDefinition.Operation.MUTATION)); // two of one name: validation refuses it; not a read
             return new Checked(null, Map.copyOf(operations));

@@ -12,14 +12,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
+import nl.marketplace.reviews.graphql.ParserLimits;
 
 /**
  * GraphQL requests per operation name: a timer {@code graphql.requests} tagged with the operation
@@ -88,9 +86,7 @@ public class GraphQLMetrics implements EventingService {
             return Optional.empty();
         }
         try {
-            return Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build())
-                    .getDefinitionsOfType(OperationDefinition.class).stream().map(OperationDefinition::getName)
+            return ParserLimits.parse(query).getDefinitionsOfType(OperationDefinition.class).stream().map(OperationDefinition::getName)
                     .filter(java.util.Objects::nonNull).findFirst();
         } catch (InvalidSyntaxException e) {
             return Optional.empty();
