@@ -10,9 +10,9 @@ import graphql.schema.GraphQLSchema;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Answers {@code Review.revisions} and {@code Review.reply} from the review itself when they were
+ * Answers {@code Review.revisions}, {@code Review.reply} and {@code Review.partner} from the review itself when they were
  * loaded with it (look-ahead, {@link Nested}), and only otherwise through their resolvers (a
- * {@code Uni} and a Batcher each). A resolver call, even a lean one, costs a Uni and its callbacks per
+ * {@code Uni} and a Batcher each, and for the partner a statement of its own). A resolver call, even a lean one, costs a Uni and its callbacks per
  * review, for values already at hand (once SmallRye's batch resolver, whose context building was a
  * quarter of the dashboard page's CPU, JFR). The fetchers are wrapped in the code registry before
  * the schema is built (a SmallRye {@link EventingService}, META-INF/services).
@@ -37,6 +37,7 @@ public class LoadedFieldFetchers implements EventingService {
             wrap(changed, registry, schema, "revisions", review -> review.loadedRevisions() == null ? NOT_LOADED : review.loadedRevisions());
             wrap(changed, registry, schema, "reply",
                     review -> review.loadedReply() == null ? NOT_LOADED : review.loadedReply().orElse(null));
+            wrap(changed, registry, schema, "partner", review -> review.loadedPartner() == null ? NOT_LOADED : review.loadedPartner());
         });
         return builder.codeRegistry(wrapped);
     }

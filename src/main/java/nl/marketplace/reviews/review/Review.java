@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import nl.marketplace.reviews.graphql.Node;
+import nl.marketplace.reviews.partner.Partner;
 
 @Type("Review")
 @Description("A klantbeoordeling: one customer's review of one partner, for one order. Public, except the fields that say otherwise.")
@@ -28,12 +29,13 @@ public record Review(
         @NonNull @Description("The class of the current overall score.") Classification classification,
         @NonNull @Description("Whether the platform excluded the review (uitzondering): it stays visible but counts in no score.") Boolean excluded,
         @Ignore List<Revision> loadedRevisions,
-        @Ignore Optional<Reply> loadedReply) implements Node {
+        @Ignore Optional<Reply> loadedReply,
+        @Ignore Partner loadedPartner) implements Node {
 
     public static final String TYPE = "Review";
 
-    // loadedRevisions and loadedReply: loaded with the review (look-ahead, see Nested), or null when
-    // the nested field loads them itself.
+    // loadedRevisions, loadedReply and loadedPartner: loaded with the review (look-ahead, see Nested),
+    // or null when the nested field loads them itself.
 
     @Override
     @Id

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import nl.marketplace.reviews.db.Db;
 import nl.marketplace.reviews.graphql.GlobalId;
+import nl.marketplace.reviews.partner.Partner;
 import nl.marketplace.reviews.partner.VersionedCache;
 
 /** SQL for reviews, revisions and replies. Every method is one statement for any number of keys. */
@@ -255,9 +256,13 @@ public class ReviewRepository {
         };
     }
 
-    /** The nested fields' columns: the reply's, and the revisions as arrays in their order. */
+    /**
+     * The nested fields' columns: the reply's, the revisions as arrays in their order, and the
+     * partner's from the row that every review statement joins for its version ({@code pv}).
+     */
     private static String nestedColumns(Nested nested) {
-        return (nested.reply() ? ", y.text AS reply_text, y.created_at AS reply_created_at, y.updated_at AS reply_updated_at" : "")
+        return (nested.partner() ? ", pv.name AS partner_name, pv.score_version AS partner_score_version" : "")
+                + (nested.reply() ? ", y.text AS reply_text, y.created_at AS reply_created_at, y.updated_at AS reply_updated_at" : "")
                 + (nested.revisions() ? ", v.ids AS revision_ids, v.overalls AS revision_overalls, "
                         + "v.previous AS revision_previous, v.comments AS revision_comments, v.created AS revision_created" : "");
     }
@@ -302,13 +307,15 @@ public class ReviewRepository {
             reply = text == null ? Optional.empty()
                     : Optional.of(new Reply(key, text, row.getOffsetDateTime("reply_created_at"), row.getOffsetDateTime("reply_updated_at")));
         }
-        return new Review(GlobalId.encode(Review.TYPE, key), key, row.getLong("partner_id"),
+        long partnerKey = row.getLong("partner_id");
+        Partner partner = nested.partner() ? new Partner(partnerKey, row.getString("partner_name"), row.getLong("partner_score_version")) : null;
+        return new Review(GlobalId.encode(Review.TYPE, key), key, partnerKey,
                 row.getOffsetDateTime("created_at"), row.getString("author_name"), overall,
                 (int) row.getShort("original_overall"),
                 new SubScores(toInteger(row.getShort("delivery_time")), toInteger(row.getShort("product_information")),
                         toInteger(row.getShort("delivery")), toInteger(row.getShort("contact"))),
                 row.getString("pros"), row.getString("cons"), classifier.classify(overall), row.getBoolean("excluded"),
-                revisions, reply);
+                revisions, reply, partner);
     }
 
     private static Revision toRevision(Row row) {

@@ -53,6 +53,6 @@ class IdsAndCursorsUnitTest {
 
     private static Review review(int overall, OffsetDateTime createdAt, long key) {
         return new Review(GlobalId.encode(Review.TYPE, key), key, 1, createdAt, "Anoniem", overall, overall,
-                new SubScores(null, null, null, null), null, null, Classification.NEUTRAL, false, null, null);
+                new SubScores(null, null, null, null), null, null, Classification.NEUTRAL, false, null, null, null);
     }
 }
