@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -102,7 +101,7 @@ class JobPlansTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(URL, TestEnvironment.USER, "");
+        return Plans.connect(URL);
     }
 
     private static long count(String sql) throws SQLException {

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import nl.marketplace.reviews.support.Plans;
 import nl.marketplace.reviews.support.Plans.Plan;
-import nl.marketplace.reviews.support.TestEnvironment;
 
 /**
  * A search in review texts reads one partner's reviews at most, never the table: 70,000 reviews
@@ -34,7 +30,7 @@ class ReviewSearchPlansTest {
     @BeforeAll
     static void reviews() throws SQLException {
         url = Plans.freshDatabase(DATABASE);
-        try (Connection c = DriverManager.getConnection(url, TestEnvironment.USER, ""); Statement st = c.createStatement()) {
+        try (Connection c = Plans.connect(url); Statement st = c.createStatement()) {
             st.execute("INSERT INTO partner (id, name) SELECT g, 'Shop ' || g FROM generate_series(1, 51) g");
             st.execute("""
                     INSERT INTO customer_order (order_number, partner_id, customer_id, customer_first_name, customer_city, customer_email,
@@ -66,23 +62,8 @@ class ReviewSearchPlansTest {
         return new ReviewCriteria(1, 10, null, false, null, null, null, null, null, List.of(words), null);
     }
 
-    /** The statement's arguments as SQL literals, for EXECUTE. */
     private static Plan explain(ReviewRepository.Statement statement) throws SQLException {
-        String[] literals = statement.args().stream().map(ReviewSearchPlansTest::literal).toArray(String[]::new);
-        return Plans.explain(url, statement.text(), literals);
-    }
-
-    private static String literal(Object arg) {
-        if (arg instanceof Long[] keys) {
-            return "ARRAY[" + Arrays.stream(keys).map(String::valueOf).collect(Collectors.joining(",")) + "]::bigint[]";
-        }
-        if (arg instanceof String[] words) {
-            return "ARRAY[" + Arrays.stream(words).map(w -> "'" + w.replace("'", "''") + "'").collect(Collectors.joining(",")) + "]::text[]";
-        }
-        if (arg instanceof Number) {
-            return arg.toString();
-        }
-        throw new IllegalArgumentException("no literal for " + arg.getClass());
+        return RepositoryPlans.explain(url, statement);
     }
 
     private static void assertReadsOneShopAtMost(String what, Plan plan, int shopReviews) {

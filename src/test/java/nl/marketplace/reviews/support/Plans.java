@@ -25,6 +25,23 @@ public final class Plans {
 
     /** What a statement read and how. */
     public record Plan(long rowsRead, long rowsOut, List<String> scans, String json) {
+
+        /** How many times the statement looked into the table (its scans' loops, summed): a lookup per row is a loop each. */
+        public long lookupsOf(String relation) {
+            try {
+                return loops(JSON.readTree(json), relation);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static long loops(JsonNode node, String relation) {
+            long loops = relation.equals(node.path("Relation Name").asText()) ? node.path("Actual Loops").asLong() : 0;
+            for (JsonNode child : node.path("Plans")) {
+                loops += loops(child, relation);
+            }
+            return loops;
+        }
     }
 
     /** A new database of this name (dropped first when left over), made by Flyway; its JDBC URL. */
@@ -44,6 +61,11 @@ public final class Plans {
         }
     }
 
+    /** A connection to a test's own database. */
+    public static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, TestEnvironment.USER, "");
+    }
+
     private static Connection admin() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + TestEnvironment.HOST + ":" + TestEnvironment.PORT + "/postgres",
                 TestEnvironment.USER, "");
@@ -51,7 +73,7 @@ public final class Plans {
 
     /** The plan of the statement (with $1, $2, … parameters) run with these SQL literals as its arguments. */
     public static Plan explain(String url, String sql, String... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, TestEnvironment.USER, ""); Statement st = c.createStatement()) {
+        try (Connection c = connect(url); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             try {
                 st.execute("SET plan_cache_mode = force_generic_plan");
