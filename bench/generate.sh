@@ -22,14 +22,20 @@ psql=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres)
 "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 # The schema as production makes it: the packaged jar run as the migration Job runs it (README,
 # "Migrations"), so that the service is ready on it (db.SchemaVersionCheck reads Flyway's history).
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+# A jar older than a migration would make yesterday's schema: built anew then.
+migrations="$(ls src/main/resources/db/migration/V*.sql | sort -V | xargs -n1 basename | tr '\n' ' ')"
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src/main/resources/db/migration -newer target/quarkus-app/quarkus-run.jar)" ]; then
+    ./mvnw -B -q package -DskipTests
+fi
 QUARKUS_INIT_AND_EXIT=true QUARKUS_FLYWAY_MIGRATE_AT_START=true \
     QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$db QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$db \
     QUARKUS_DATASOURCE_USERNAME=postgres MAIL_LINK_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_MAILER_MOCK=true \
     java -jar target/quarkus-app/quarkus-run.jar >/tmp/bench-migrate-$db.log 2>&1 \
     || { cat /tmp/bench-migrate-$db.log; echo "the migration of $db failed" >&2; exit 1; }
+applied="$("${psql[@]}" -d "$db" -tAc "SELECT string_agg(regexp_replace(script, '^.*/', ''), ' ' ORDER BY installed_rank) || ' ' FROM flyway_schema_history WHERE success AND script LIKE '%.sql'")"
+[ "$applied" = "$migrations" ] || { echo "the jar applied other migrations than src/ holds: $applied" >&2; exit 1; }
 # Which migrations made this schema: bench/run.sh makes the database anew when they change.
-"${psql[@]}" -d "$db" -c "CREATE TABLE bench_schema AS SELECT '$(ls src/main/resources/db/migration/V*.sql | sort -V | xargs -n1 basename | tr '\n' ' ')'::text AS migrations"
+"${psql[@]}" -d "$db" -c "CREATE TABLE bench_schema AS SELECT '$migrations'::text AS migrations"
 start=$(date +%s)
 "${psql[@]}" -d "$db" <<SQL
 BEGIN;
