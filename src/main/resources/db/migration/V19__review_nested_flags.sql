@@ -45,8 +45,5 @@ CREATE TRIGGER revision_flag_update AFTER UPDATE ON revision
 CREATE TRIGGER revision_flag_delete AFTER DELETE ON revision
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION keep_review_nested_flags();
 
--- The reviews there are: the flags only, so no score, version or search trigger of review runs for it.
-ALTER TABLE review DISABLE TRIGGER review_score_version_update, DISABLE TRIGGER review_text_search_update;
-UPDATE review r SET has_reply = true WHERE EXISTS (SELECT 1 FROM reply y WHERE y.review_id = r.id);
-UPDATE review r SET has_revisions = true WHERE EXISTS (SELECT 1 FROM revision v WHERE v.review_id = r.id);
-ALTER TABLE review ENABLE TRIGGER review_score_version_update, ENABLE TRIGGER review_text_search_update;
+-- The flags of the reviews there are: V20, a transaction of its own, so that this one holds its lock on
+-- review only for the instant of adding columns and triggers.

@@ -10,11 +10,12 @@ import graphql.schema.GraphQLSchema;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Answers {@code Review.revisions}, {@code Review.reply} and {@code Review.partner} from the review itself when they were
- * loaded with it (look-ahead, {@link Nested}), and only otherwise through their resolvers (a
- * {@code Uni} and a Batcher each, and for the partner a statement of its own). A resolver call, even a lean one, costs a Uni and its callbacks per
- * review, for values already at hand (once SmallRye's batch resolver, whose context building was a
- * quarter of the dashboard page's CPU, JFR). The fetchers are wrapped in the code registry before
+ * Answers {@code Review.revisions}, {@code Review.reply} and {@code Review.partner} from the review
+ * itself when they were loaded with it (look-ahead, {@link Nested}), and only otherwise through
+ * their resolvers (a {@code Uni} and a Batcher each; for the partner a statement of its own). A
+ * resolver call, even a lean one, costs a Uni and its callbacks per review, for values already at
+ * hand (once SmallRye's batch resolver, whose context building was a quarter of the dashboard
+ * page's CPU, JFR). The fetchers are wrapped in the code registry before
  * the schema is built (a SmallRye {@link EventingService}, META-INF/services).
  *
  * <p>If an upgrade leaves no fetcher there, the service refuses to start.
