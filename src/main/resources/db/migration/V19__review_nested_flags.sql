@@ -1,8 +1,8 @@
 -- Whether a review has a reply and revisions, on the review itself: a page of reviews looks up the
 -- reply and the revisions of only the reviews that have them (a gated lateral join), not of every
 -- review on the page. Those two index probes per review were most of the page's reads (issue 22:
--- 140 of 140 buffers on a large shop's page were 24 for the reviews, 70 for replies, 43 for
--- revisions, though 3 in 10 reviews have a reply and 1 in 20 a revision).
+-- of a large shop's page's 140 buffers, 70 were replies' and 43 revisions', the reviews themselves
+-- 24, though 3 in 10 reviews have a reply and 1 in 20 a revision).
 ALTER TABLE review
     ADD COLUMN has_reply boolean NOT NULL DEFAULT false,
     ADD COLUMN has_revisions boolean NOT NULL DEFAULT false;
