@@ -19,12 +19,20 @@ public class ServiceUnavailable extends ApiException {
         super("The service cannot reach its database right now; nothing was changed. Try again in a few seconds");
     }
 
+    /** The start of vertx-sql-client's message (SocketConnectionBase) for a command on a closed connection. */
+    static final String CONNECTION_NOT_ACTIVE = "Connection is not active now";
+
     /** Whether the database was unreachable: a connection refused or lost, or the server shutting down or starting. */
     public static boolean isCause(Throwable failure) {
         return connectFailed(failure) || anyCause(failure, t -> t instanceof ClosedConnectionException
                 || t instanceof java.nio.channels.ClosedChannelException
                 // "Connection reset", "Broken pipe": the server went away under a statement (DatabaseRestartIT saw it once).
                 || t instanceof java.net.SocketException
+                // The SQL client refusing a statement on a connection that closed under it, as a transaction's next
+                // statement after the server went away (DatabaseRestartIT saw it once): an untyped Vert.x failure,
+                // known by its message only.
+                || (t instanceof io.vertx.core.impl.NoStackTraceThrowable && t.getMessage() != null
+                        && t.getMessage().startsWith(CONNECTION_NOT_ACTIVE))
                 // Class 08: connection exceptions; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
                 || (t instanceof PgException pg && pg.getSqlState() != null
                         && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))));

@@ -22,6 +22,17 @@ class ServiceUnavailableUnitTest {
         assertFalse(ServiceUnavailable.connectFailed(new SocketException("Connection reset")), "a reset may come after the statement was sent");
     }
 
+    /** As DatabaseRestartIT once saw it from a transaction of Hibernate Reactive: the SQL client's own words, wrapped twice. */
+    @Test
+    void aStatementOnAConnectionThatClosedIsTheDatabaseBeingAway() {
+        Throwable closed = new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+        io.smallrye.mutiny.CompositeException failure = new io.smallrye.mutiny.CompositeException(
+                new IllegalStateException("io.vertx.core.impl.NoStackTraceThrowable: " + closed.getMessage(), closed), closed);
+        assertTrue(ServiceUnavailable.isCause(failure));
+        assertFalse(ServiceUnavailable.connectFailed(failure), "the statement may have been sent");
+        assertFalse(ServiceUnavailable.isCause(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed")), "only that message");
+    }
+
     @Test
     void aBugIsNot() {
         assertFalse(ServiceUnavailable.isCause(new IllegalStateException("relation \"reply\" does not exist")));
