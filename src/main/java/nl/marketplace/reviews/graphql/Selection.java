@@ -1,11 +1,19 @@
 package nl.marketplace.reviews.graphql;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import graphql.execution.CoercedVariables;
+import graphql.execution.ValuesResolver;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.SelectionSet;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLTypeUtil;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 
@@ -48,6 +56,49 @@ public final class Selection {
             }
         }
         return false;
+    }
+
+    /**
+     * The arguments of the field {@code name} right below the running field, as graphql-java resolves
+     * them for that field's own resolver (variables and defaults applied, input coerced); null when
+     * it is not selected there exactly once (twice, even with the same arguments, or not at all), or
+     * the selection cannot be read. A look-ahead that loads with them must be checked against what the
+     * field's resolver is given: SmallRye converts them on its own way.
+     */
+    public static Map<String, Object> argumentsOfOnly(String name) {
+        SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();
+        DataFetchingEnvironment environment = context == null ? null : context.unwrap(DataFetchingEnvironment.class);
+        if (environment == null
+                || !(GraphQLTypeUtil.unwrapAll(environment.getFieldType()) instanceof GraphQLFieldsContainer type)
+                || type.getFieldDefinition(name) == null) {
+            return null;
+        }
+        List<Field> found = new ArrayList<>();
+        for (Field field : environment.getMergedField().getFields()) {
+            collect(field.getSelectionSet(), name, environment, found);
+        }
+        if (found.size() != 1) {
+            return null;
+        }
+        // graphql-java's own argument resolution (ValuesResolver is @Internal: StatementCountTest trips when it changes).
+        return ValuesResolver.getArgumentValues(environment.getGraphQLSchema().getCodeRegistry(), type.getFieldDefinition(name).getArguments(),
+                found.get(0).getArguments(), CoercedVariables.of(environment.getVariables()), environment.getGraphQlContext(),
+                environment.getLocale());
+    }
+
+    private static void collect(SelectionSet set, String name, DataFetchingEnvironment environment, List<Field> found) {
+        if (set == null) {
+            return;
+        }
+        for (graphql.language.Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field && field.getName().equals(name)) {
+                found.add(field);
+            } else if (selection instanceof InlineFragment fragment) {
+                collect(fragment.getSelectionSet(), name, environment, found);
+            } else if (selection instanceof FragmentSpread spread && environment.getFragmentsByName().get(spread.getName()) != null) {
+                collect(environment.getFragmentsByName().get(spread.getName()).getSelectionSet(), name, environment, found);
+            }
+        }
     }
 
     private static boolean selects(SelectionSet set, String[] names, int depth, DataFetchingEnvironment environment) {

@@ -18,9 +18,11 @@ import nl.marketplace.reviews.graphql.GlobalId;
 public class PartnerGraphQL {
 
     private final PartnerService partners;
+    private final PartnerLookAhead lookAhead;
 
-    public PartnerGraphQL(PartnerService partners) {
+    public PartnerGraphQL(PartnerService partners, PartnerLookAhead lookAhead) {
         this.partners = partners;
+        this.lookAhead = lookAhead;
     }
 
     @Query("partners")
@@ -35,6 +37,7 @@ public class PartnerGraphQL {
     @Query("partner")
     @Description("One partner by its id; null with a NOT_FOUND error when there is none.")
     public Uni<Partner> partner(@Id @NonNull @Name("id") @Description("The partner's global id.") String id) {
-        return partners.get(GlobalId.key(id, Partner.TYPE, "id"));
+        long key = GlobalId.key(id, Partner.TYPE, "id");
+        return lookAhead.load(key).orElseGet(() -> partners.get(key));
     }
 }

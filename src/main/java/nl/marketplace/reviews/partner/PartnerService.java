@@ -22,13 +22,15 @@ public class PartnerService {
 
     /** The partner, or NOT_FOUND. */
     public Uni<Partner> get(long key) {
-        return partners.findByKeys(List.of(key)).map(found -> {
-            Partner partner = found.get(key);
-            if (partner == null) {
-                throw new NotFoundException("No partner with this id");
-            }
-            return partner;
-        });
+        return partners.findByKeys(List.of(key)).map(found -> found(found.get(key)));
+    }
+
+    /** The partner asked for by its id, read by whichever statement; NOT_FOUND when there is none (null). */
+    public static Partner found(Partner partner) {
+        if (partner == null) {
+            throw new NotFoundException("No partner with this id");
+        }
+        return partner;
     }
 
     /** The partners in the order of the keys; NOT_FOUND when any key is unknown. */

@@ -31,15 +31,17 @@ public class ReviewGraphQL {
 
     private final ReviewService reviews;
     private final PartnerService partners;
+    private final PartnerPages partnerPages;
     private final Batcher<ReviewService.PartnerPage, ReviewConnection> pageBatcher;
     private final Batcher<ReviewConnection, Long> countBatcher;
     private final Batcher<Long, Partner> partnerBatcher;
     private final Batcher<Review, List<Revision>> revisionBatcher;
     private final Batcher<Review, Reply> replyBatcher;
 
-    public ReviewGraphQL(ReviewService reviews, PartnerService partners) {
+    public ReviewGraphQL(ReviewService reviews, PartnerService partners, PartnerPages partnerPages) {
         this.reviews = reviews;
         this.partners = partners;
+        this.partnerPages = partnerPages;
         this.pageBatcher = new Batcher<>("partner-reviews", reviews::pagesFor);
         // A Batcher rather than @Source List: SmallRye's batch resolver builds its context's selection JSON.
         this.countBatcher = new Batcher<>("review-count", reviews::totalCounts);
@@ -67,9 +69,7 @@ public class ReviewGraphQL {
             @DefaultValue("NEWEST") @Description("The order of the list.") ReviewOrder orderBy) {
         long partnerKey = GlobalId.key(partnerId, Partner.TYPE, "partnerId");
         PageRequest request = reviews.request(first, after, filter, orderBy, Nested.selectedAt(NODES));
-        return partners.get(partnerKey)
-                .chain(partner -> reviews.pages(List.of(partner), request))
-                .map(pages -> pages.get(0));
+        return reviews.partnerWithPage(partnerKey, request).map(ReviewService.PartnerPage.Loaded::page);
     }
 
     @Name("reviews")
@@ -80,7 +80,8 @@ public class ReviewGraphQL {
             @Description("Only reviews that match every condition.") ReviewFilter filter,
             @DefaultValue("NEWEST") @Description("The order of the list.") ReviewOrder orderBy) {
         PageRequest request = reviews.request(first, after, filter, orderBy, Nested.selectedAt(NODES));
-        return pageBatcher.load(new ReviewService.PartnerPage(partner, request));
+        ReviewConnection loaded = partnerPages.loaded(partner, request);
+        return loaded != null ? Uni.createFrom().item(loaded) : pageBatcher.load(new ReviewService.PartnerPage(partner, request));
     }
 
     @Name("totalCount")

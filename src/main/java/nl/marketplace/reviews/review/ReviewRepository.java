@@ -64,19 +64,28 @@ public class ReviewRepository {
      * the nested fields asked for; one statement for all partners (a LATERAL join keeps the keyset
      * scan per partner, and the nested rows are joined to the page only).
      */
-    public Uni<Map<Long, List<Review>>> page(List<Long> partnerKeys, ReviewCriteria criteria, ReviewOrder order,
+    public Uni<Map<Long, PartnerRows>> page(List<Long> partnerKeys, ReviewCriteria criteria, ReviewOrder order,
             ReviewCursor after, int limit, Nested nested) {
         Statement page = pageStatement(partnerKeys, criteria, order, after, limit, nested);
         return db.query(page.text(), Tuple.from(page.args())).map(rows -> {
-            Map<Long, List<Review>> byPartner = new LinkedHashMap<>();
+            Map<Long, PartnerRows> byPartner = new LinkedHashMap<>();
             for (Row row : rows) {
+                long partnerKey = row.getLong("version_partner");
+                PartnerRows found = byPartner.computeIfAbsent(partnerKey, k -> new PartnerRows(row.getString("partner_name") == null ? null
+                        : new Partner(k, row.getString("partner_name"), row.getLong("partner_score_version")), new ArrayList<>()));
                 if (row.getLong("id") != null) {
-                    Review review = toReview(row, nested);
-                    byPartner.computeIfAbsent(review.partnerKey(), k -> new ArrayList<>()).add(review);
+                    found.reviews().add(toReview(row, nested));
                 }
             }
             return byPartner;
         });
+    }
+
+    /**
+     * One partner's part of a page: the partner's own row (null when there is no such partner), read
+     * in the page's statement, so that a partner and its first page are one statement; and its reviews.
+     */
+    public record PartnerRows(Partner partner, List<Review> reviews) {
     }
 
     /** How many reviews of each partner match (0 for none), with the score version read beside the count (-1: no such partner). */
@@ -167,8 +176,9 @@ public class ReviewRepository {
         Sql sql = new Sql();
         sql.arg(partnerKeys.toArray(Long[]::new));
         // A row for a partner without a matching review too: its version row (db.ReadVersions).
+        // The partner's own row too, which the statement joins for the version anyway (PartnerRows).
         StringBuilder text = new StringBuilder("SELECT r.*, p.id AS version_partner, coalesce(pv.public_version, -1) AS public_version")
-                .append(nestedColumns(nested))
+                .append(PARTNER_COLUMNS).append(nestedColumns(new Nested(nested.revisions(), nested.reply(), false)))
                 .append(" FROM unnest($1::bigint[]) WITH ORDINALITY AS p(id, ord) LEFT JOIN partner pv ON pv.id = p.id LEFT JOIN LATERAL (SELECT ")
                 .append(COLUMNS).append(" FROM review r WHERE r.partner_id = p.id");
         where(text, sql, criteria);
@@ -256,12 +266,15 @@ public class ReviewRepository {
         };
     }
 
+    /** The partner's row that a review statement joins for its version ({@code pv}): a review's partner, or a page's. */
+    private static final String PARTNER_COLUMNS = ", pv.name AS partner_name, pv.score_version AS partner_score_version";
+
     /**
      * The nested fields' columns: the reply's, the revisions as arrays in their order, and the
      * partner's from the row that every review statement joins for its version ({@code pv}).
      */
     private static String nestedColumns(Nested nested) {
-        return (nested.partner() ? ", pv.name AS partner_name, pv.score_version AS partner_score_version" : "")
+        return (nested.partner() ? PARTNER_COLUMNS : "")
                 + (nested.reply() ? ", y.text AS reply_text, y.created_at AS reply_created_at, y.updated_at AS reply_updated_at" : "")
                 + (nested.revisions() ? ", v.ids AS revision_ids, v.overalls AS revision_overalls, "
                         + "v.previous AS revision_previous, v.comments AS revision_comments, v.created AS revision_created" : "");

@@ -15,6 +15,7 @@ import nl.marketplace.reviews.graphql.NotFoundException;
 import nl.marketplace.reviews.graphql.PageInfo;
 import nl.marketplace.reviews.graphql.Arguments;
 import nl.marketplace.reviews.partner.Partner;
+import nl.marketplace.reviews.partner.PartnerService;
 import nl.marketplace.reviews.partner.VersionedCache;
 
 /** Reading reviews: validation of filters and paging, and the batch shapes GraphQL needs. */
@@ -71,24 +72,42 @@ public class ReviewService {
 
     /** One page of reviews for each partner, in the order of the partners; one statement in all. */
     public Uni<List<ReviewConnection>> pages(List<Partner> partners, PageRequest request) {
+        List<Long> partnerKeys = partners.stream().map(Partner::key).toList();
+        return reviews.page(partnerKeys, request.criteria(), request.order(), request.after(), request.size() + 1, request.nested())
+                .map(found -> {
+                    List<ReviewConnection> result = new ArrayList<>(partners.size());
+                    for (Partner partner : partners) {
+                        ReviewRepository.PartnerRows rows = found.get(partner.key());
+                        result.add(connection(partner, rows == null ? List.of() : rows.reviews(), request));
+                    }
+                    return result;
+                });
+    }
+
+    /**
+     * The partner and its page in one statement (the page's statement reads the partner's row for its
+     * version anyway), so that a partner with its page below it costs no statement of its own;
+     * NOT_FOUND when there is no such partner.
+     */
+    public Uni<PartnerPage.Loaded> partnerWithPage(long partnerKey, PageRequest request) {
+        return reviews.page(List.of(partnerKey), request.criteria(), request.order(), request.after(), request.size() + 1, request.nested())
+                .map(found -> {
+                    ReviewRepository.PartnerRows rows = found.get(partnerKey);
+                    Partner partner = PartnerService.found(rows == null ? null : rows.partner());
+                    return new PartnerPage.Loaded(partner, connection(partner, rows.reviews(), request));
+                });
+    }
+
+    /** The connection of a partner's rows of a page: a row more than the page holds says that there is a next page. */
+    private static ReviewConnection connection(Partner partner, List<Review> rows, PageRequest request) {
         int size = request.size();
         ReviewOrder order = request.order();
-        List<Long> partnerKeys = partners.stream().map(Partner::key).toList();
-        return reviews.page(partnerKeys, request.criteria(), order, request.after(), size + 1, request.nested()).map(found -> {
-            List<ReviewConnection> result = new ArrayList<>(partners.size());
-            for (Partner partner : partners) {
-                long partnerKey = partner.key();
-                List<Review> rows = found.getOrDefault(partnerKey, List.of());
-                List<Review> nodes = rows.size() > size ? rows.subList(0, size) : rows;
-                List<ReviewEdge> edges = nodes.stream().map(r -> new ReviewEdge(ReviewCursor.encode(order, r), r)).toList();
-                PageInfo pageInfo = new PageInfo(rows.size() > size, request.after() != null,
-                        edges.isEmpty() ? null : edges.get(0).cursor(),
-                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-                result.add(new ReviewConnection(edges, List.copyOf(nodes), pageInfo, partnerKey, partner.scoreVersion(),
-                        request.criteria()));
-            }
-            return result;
-        });
+        List<Review> nodes = rows.size() > size ? rows.subList(0, size) : rows;
+        List<ReviewEdge> edges = nodes.stream().map(r -> new ReviewEdge(ReviewCursor.encode(order, r), r)).toList();
+        PageInfo pageInfo = new PageInfo(rows.size() > size, request.after() != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new ReviewConnection(edges, List.copyOf(nodes), pageInfo, partner.key(), partner.scoreVersion(), request.criteria());
     }
 
     /** The pages of many (partner, request) pairs: one statement per distinct request. */
@@ -98,6 +117,10 @@ public class ReviewService {
 
     /** A page request for one partner: the key of a batched page load. */
     public record PartnerPage(Partner partner, PageRequest request) {
+
+        /** A partner and its page, loaded in one statement. */
+        public record Loaded(Partner partner, ReviewConnection page) {
+        }
     }
 
     /** A count of one partner's reviews that match: the key of a computed count. */
