@@ -3,10 +3,10 @@
 # how much it sheds and how much memory it needs:
 #   bench/sweep.sh small|large [service|pg5]
 # service (the default): this service with the heap production gives it. The pod's memory limit is
-# 768 MiB (k8s/base/deployment.yaml) and the image runs the JVM with -XX:MaxRAMPercentage=75
-# (src/main/docker/Dockerfile.jvm), so a 576 MiB heap. In the pod the JVM sees less than 1792 MiB
+# 768 MiB (k8s/base/deployment.yaml) and the image runs the JVM with -XX:MaxRAMPercentage=60
+# (src/main/docker/Dockerfile.jvm), so a 460 MiB heap. In the pod the JVM sees less than 1792 MiB
 # and so picks the serial GC, not G1 as here (JVM ergonomics before JDK 26); to mimic that too:
-#   JAVA_OPTS="-Xmx576m -XX:+UseSerialGC" bench/sweep.sh small
+#   JAVA_OPTS="-Xmx460m -XX:+UseSerialGC" bench/sweep.sh small
 # pg5: the same sweep on PostGraphile 5.1.5 (bench/postgraphile5), for comparison.
 #
 # The server is started once, warmed up at the first concurrency, then measured at each
@@ -23,7 +23,7 @@
 # the refusals (an estimate: it assumes a served request costs what it did unloaded).
 # Settings (environment): CONCURRENCIES ("16 128 512 1024"), SECONDS_PER_RUN (20), WARMUP (60),
 # WRK_THREADS (1), WRK_TIMEOUT (10s: wrk's 2 s default would drop slow answers from the latencies
-# and count them as timeouts), JAVA (see bench/lib.sh), JAVA_OPTS (-Xmx576m), PG_CPU (all; see bench/run.sh).
+# and count them as timeouts), JAVA (see bench/lib.sh), JAVA_OPTS (-Xmx460m), PG_CPU (all; see bench/run.sh).
 # Prints a markdown table and writes it to bench/results/sweep-<server>-<size>-<UTC date and time>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,7 @@ case "$size" in
 esac
 case "$server" in service|pg5) ;; *) echo "$usage" >&2; exit 2 ;; esac
 export PARTNERS=$partners REVIEWS=$reviews   # read by bench/wrk/common.lua
-export JAVA_OPTS=${JAVA_OPTS:--Xmx576m}
+export JAVA_OPTS=${JAVA_OPTS:--Xmx460m}
 db=reviews_bench_$size
 seconds=${SECONDS_PER_RUN:-20}
 warmup=${WARMUP:-60}
