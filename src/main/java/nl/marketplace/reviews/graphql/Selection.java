@@ -63,7 +63,7 @@ public final class Selection {
      * them for that field's own resolver (variables and defaults applied, input coerced); null when
      * it is not selected there exactly once (twice, even with the same arguments, or not at all), or
      * the selection cannot be read. A look-ahead that loads with them must be checked against what the
-     * field's resolver is given: SmallRye converts them on its own way.
+     * field's resolver is given: SmallRye converts them in its own way.
      */
     public static Map<String, Object> argumentsOfOnly(String name) {
         SmallRyeContext context = SmallRyeContextManager.getCurrentSmallRyeContext();

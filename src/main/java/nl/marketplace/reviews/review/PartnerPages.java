@@ -41,16 +41,21 @@ public class PartnerPages implements PartnerLookAhead {
     @Override
     public Optional<Uni<Partner>> load(long key) {
         Context context = Vertx.currentContext();
-        Map<String, Object> arguments = Selection.argumentsOfOnly("reviews");
-        if (arguments == null || context == null || !VertxContext.isDuplicatedContext(context)) {
+        if (context == null || !VertxContext.isDuplicatedContext(context)) {
             return Optional.empty();
         }
         PageRequest request;
         try {
+            Map<String, Object> arguments = Selection.argumentsOfOnly("reviews");
+            if (arguments == null) {
+                return Optional.empty();
+            }
             request = reviews.request((Integer) arguments.get("first"), (String) arguments.get("after"), filter(arguments.get("filter")),
                     enumOf(ReviewOrder.class, arguments.get("orderBy")), Nested.selectedAt("reviews/edges/node/", "reviews/nodes/"));
         } catch (RuntimeException badArgument) {
-            return Optional.empty(); // Partner.reviews refuses it, at its own path
+            // A bad argument (or one read otherwise than expected): the partner loads alone, and Partner.reviews
+            // refuses it at its own path, as it would without this look-ahead.
+            return Optional.empty();
         }
         return Optional.of(reviews.partnerWithPage(key, request).map(loaded -> {
             Map<Partner, LoadedPage> pages = context.getLocal(LOADED);
