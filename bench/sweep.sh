@@ -14,8 +14,8 @@
 # off the requests queued in the step before), and stopped. At high concurrency a step must be long
 # enough for answers to come back at all (SECONDS_PER_RUN well above p99); requests still in flight
 # when wrk stops are not counted. Per step: served/s (answers with data), answers/s (503s included),
-# p50 and p99 (of all answers, the
-# quick 503s included), shed (HTTP 503, the service's load shedding: expected under overload),
+# p50 and p99 of all answers (the 503s included, held a second each), p50 and p99 of the served
+# answers alone (timed by bench/wrk/common.lua through X-Request-Id; n/a for PostGraphile), shed (HTTP 503, the service's load shedding: expected under overload),
 # other errors (other non-200 statuses, answers with "errors", socket errors and timeouts), the
 # peak resident memory of the server process in that step (VmHWM, reset before each step), and CPU
 # ms per request of the server and of PostgreSQL (as bench/run.sh), and the server's CPU per refusal:
@@ -36,7 +36,7 @@ case "$size" in
     *) echo "$usage" >&2; exit 2 ;;
 esac
 case "$server" in service|pg5) ;; *) echo "$usage" >&2; exit 2 ;; esac
-export PARTNERS=$partners REVIEWS=$reviews   # read by bench/wrk/common.lua
+export PARTNERS=$partners REVIEWS=$reviews SERVED_LATENCY=1   # read by bench/wrk/common.lua
 export JAVA_OPTS=${JAVA_OPTS:--Xmx460m}
 db=reviews_bench_$size
 seconds=${SECONDS_PER_RUN:-20}
@@ -70,7 +70,7 @@ for c in "${concurrencies[@]}"; do
     [ -n "$unloaded" ] || unloaded=$(awk -v t=$((after - before)) -v n="$served" -v hz="$hz" 'BEGIN { print (n ? t * 1000 / hz / n : 0) }')
     refusal=$(awk -v t=$((after - before)) -v n="$served" -v u="$unloaded" -v shed="${r[shed]}" -v hz="$hz" \
         'BEGIN { if (shed > 0) printf "%.3f", (t * 1000 / hz - n * u) / shed; else printf "n/a" }')
-    rows+=("| $c | ${r[served_rps]%.*} | ${r[rps]%.*} | ${r[p50]} | ${r[p99]} | ${r[shed]} | $other | $(peak_rss_mib "$server_pid") MiB |\
+    rows+=("| $c | ${r[served_rps]%.*} | ${r[rps]%.*} | ${r[p50]} | ${r[p99]} | ${r[served_p50_ms]} / ${r[served_p99_ms]} ms | ${r[shed]} | $other | $(peak_rss_mib "$server_pid") MiB |\
  $(per_request $((after - before)) "${r[requests]}") | $(per_request $((db_after - db_before)) "${r[requests]}") | $refusal |")
     echo "${rows[-1]}" >&2
 done
@@ -82,8 +82,8 @@ stop_server
     if [ "$server" = service ]; then jvm="; JVM: $("$JAVA" -version 2>&1 | head -1) $JAVA_OPTS"; else jvm=; fi
     echo "${warmup} s warm-up at ${concurrencies[0]} connections, then ${seconds} s per step; wrk -t$threads --timeout $timeout$jvm"
     echo
-    echo "| concurrency | served/s | answers/s | p50 | p99 | shed (503) | other errors | peak RSS | CPU ms/req server | CPU ms/req PostgreSQL | CPU ms per refusal (est.) |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| concurrency | served/s | answers/s | p50 | p99 | served p50 / p99 | shed (503) | other errors | peak RSS | CPU ms/req server | CPU ms/req PostgreSQL | CPU ms per refusal (est.) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
 } | tee "$out"
 echo "(written to $out)" >&2
