@@ -2,11 +2,12 @@
 # The review page (ReviewPage) at rising concurrency, on one server, to see where it saturates,
 # how much it sheds and how much memory it needs:
 #   bench/sweep.sh small|large [service|pg5]
-# service (the default): this service with the heap production gives it. The pod's memory limit is
-# 768 MiB (k8s/base/deployment.yaml) and the image runs the JVM with -XX:MaxRAMPercentage=60
-# (src/main/docker/Dockerfile.jvm), so a 460 MiB heap. In the pod the JVM sees less than 1792 MiB
-# and so picks the serial GC, not G1 as here (JVM ergonomics before JDK 26); to mimic that too:
-#   JAVA_OPTS="-Xmx460m -XX:+UseSerialGC" bench/sweep.sh small
+# service (the default): this service with the JVM settings production gives it. The pod's memory
+# limit is 768 MiB (k8s/base/deployment.yaml) and the image runs the JVM with
+# -XX:InitialRAMPercentage=60 -XX:MaxRAMPercentage=60 -XX:NewRatio=1 -XX:SurvivorRatio=4
+# -XX:+UseSerialGC (src/main/docker/Dockerfile.jvm): a 460 MiB heap from the start, half of it
+# young. JAVA_OPTS defaults to the same here: -Xms460m -Xmx460m -XX:NewRatio=1 -XX:SurvivorRatio=4
+# -XX:+UseSerialGC (not the JVM's defaults on this machine: G1, and a first heap of 1/64 of its RAM).
 # pg5: the same sweep on PostGraphile 5.1.5 (bench/postgraphile5), for comparison.
 #
 # The server is started once, warmed up at the first concurrency, then measured at each
@@ -23,7 +24,7 @@
 # the refusals (an estimate: it assumes a served request costs what it did unloaded).
 # Settings (environment): CONCURRENCIES ("16 128 512 1024"), SECONDS_PER_RUN (20), WARMUP (60),
 # WRK_THREADS (1), WRK_TIMEOUT (10s: wrk's 2 s default would drop slow answers from the latencies
-# and count them as timeouts), JAVA (see bench/lib.sh), JAVA_OPTS (-Xmx460m), PG_CPU (all; see bench/run.sh).
+# and count them as timeouts), JAVA (see bench/lib.sh), JAVA_OPTS (the pod's, above), PG_CPU (all; see bench/run.sh).
 # Prints a markdown table and writes it to bench/results/sweep-<server>-<size>-<UTC date and time>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +38,7 @@ case "$size" in
 esac
 case "$server" in service|pg5) ;; *) echo "$usage" >&2; exit 2 ;; esac
 export PARTNERS=$partners REVIEWS=$reviews SERVED_LATENCY=1   # read by bench/wrk/common.lua
-export JAVA_OPTS=${JAVA_OPTS:--Xmx460m}
+export JAVA_OPTS=${JAVA_OPTS:--Xms460m -Xmx460m -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:+UseSerialGC}
 db=reviews_bench_$size
 seconds=${SECONDS_PER_RUN:-20}
 warmup=${WARMUP:-60}
