@@ -27,7 +27,8 @@ local function now_us()
   return tonumber(clock_now.tv_sec) * 1e6 + tonumber(clock_now.tv_nsec) / 1e3
 end
 
--- The latency in ms below which a share q (0..1) of the counts in hist (0.1 ms step -> count) lies.
+-- The latency in ms below which a share q (0..1) of the counts in hist (0.1 ms step -> count) lies:
+-- the upper end of the step where the share is reached.
 local function percentile(hist, total, q)
   local steps = {}
   for step in pairs(hist) do steps[#steps + 1] = step end
@@ -35,7 +36,7 @@ local function percentile(hist, total, q)
   local seen = 0
   for _, step in ipairs(steps) do
     seen = seen + hist[step]
-    if seen >= q * total then return step / 10 end
+    if seen >= q * total then return (step + 1) / 10 end
   end
   return 0
 end

@@ -7,7 +7,6 @@ import java.util.Map;
 import graphql.execution.CoercedVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Field;
-import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.SelectionSet;
@@ -101,22 +100,15 @@ public final class Selection {
         }
     }
 
+    /** Whether names[depth..] is a path of fields below the set: the fields named names[depth] found by collect, then below them. */
     private static boolean selects(SelectionSet set, String[] names, int depth, DataFetchingEnvironment environment) {
-        if (set == null) {
-            return false;
+        List<Field> found = new ArrayList<>();
+        collect(set, names[depth], environment, found);
+        if (depth == names.length - 1) {
+            return !found.isEmpty();
         }
-        for (graphql.language.Selection<?> selection : set.getSelections()) {
-            boolean found = false;
-            if (selection instanceof Field field) {
-                found = field.getName().equals(names[depth])
-                        && (depth == names.length - 1 || selects(field.getSelectionSet(), names, depth + 1, environment));
-            } else if (selection instanceof InlineFragment fragment) {
-                found = selects(fragment.getSelectionSet(), names, depth, environment);
-            } else if (selection instanceof FragmentSpread spread) {
-                FragmentDefinition definition = environment.getFragmentsByName().get(spread.getName());
-                found = definition != null && selects(definition.getSelectionSet(), names, depth, environment);
-            }
-            if (found) {
+        for (Field field : found) {
+            if (selects(field.getSelectionSet(), names, depth + 1, environment)) {
                 return true;
             }
         }

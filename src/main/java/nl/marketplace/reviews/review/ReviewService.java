@@ -73,7 +73,7 @@ public class ReviewService {
     /** One page of reviews for each partner, in the order of the partners; one statement in all. */
     public Uni<List<ReviewConnection>> pages(List<Partner> partners, PageRequest request) {
         List<Long> partnerKeys = partners.stream().map(Partner::key).toList();
-        return reviews.page(partnerKeys, request.criteria(), request.order(), request.after(), request.size() + 1, request.nested())
+        return pageRows(partnerKeys, request)
                 .map(found -> {
                     List<ReviewConnection> result = new ArrayList<>(partners.size());
                     for (Partner partner : partners) {
@@ -90,12 +90,17 @@ public class ReviewService {
      * NOT_FOUND when there is no such partner.
      */
     public Uni<PartnerPage.Loaded> partnerWithPage(long partnerKey, PageRequest request) {
-        return reviews.page(List.of(partnerKey), request.criteria(), request.order(), request.after(), request.size() + 1, request.nested())
+        return pageRows(List.of(partnerKey), request)
                 .map(found -> {
                     ReviewRepository.PartnerRows rows = found.get(partnerKey);
                     Partner partner = PartnerService.found(rows == null ? null : rows.partner());
                     return new PartnerPage.Loaded(partner, connection(partner, rows.reviews(), request));
                 });
+    }
+
+    /** The rows of a page for each partner: one more than the page holds, to know whether there is a next page. */
+    private Uni<Map<Long, ReviewRepository.PartnerRows>> pageRows(List<Long> partnerKeys, PageRequest request) {
+        return reviews.page(partnerKeys, request.criteria(), request.order(), request.after(), request.size() + 1, request.nested());
     }
 
     /** The connection of a partner's rows of a page: a row more than the page holds says that there is a next page. */
