@@ -3,9 +3,10 @@ package nl.marketplace.reviews.http;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +27,7 @@ import nl.marketplace.reviews.graphql.ApiErrorCode;
 /**
  * Admission control: at most {@code reviews.graphql.max-in-flight} GraphQL requests (POST and GET;
  * not subscription sockets) run at once on an instance; up to {@code reviews.graphql.max-queued}
- * more wait, in order, at most {@code reviews.graphql.max-queue-wait}; beyond that a request is
+ * more wait, in order on each event loop, at most {@code reviews.graphql.max-queue-wait}; beyond that a request is
  * answered 503 SERVICE_UNAVAILABLE with {@code Retry-After}, after {@code reviews.graphql.refusal-delay}
  * (1 s): a client that retries at once instead of after Retry-After (wrk does; so do some apps)
  * would otherwise make the instance spend its CPU on refusals, 25,000 a second at 1,024
@@ -42,7 +43,29 @@ public class InFlightLimit {
 
     private static final Logger LOG = Logger.getLogger(InFlightLimit.class);
 
-    private record Waiting(RoutingContext rc, Context context, long since) {
+    record Waiting(RoutingContext rc, Context context, Loop loop, long since) {
+    }
+
+    /**
+     * One event loop's running and waiting requests. A freed slot goes to a waiting request of the
+     * loop with the fewest running, its own loop first: the loops stay evenly loaded, and a slot
+     * freed on a loop mostly starts a request on that same loop instead of handing it to the other
+     * one, where it would wait for that loop's turn while this one idles. Guarded by the InFlightLimit.
+     */
+    static final class Loop {
+        int running;
+        final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+
+        /** The loop whose oldest waiting request takes a freed slot: the fewest running, {@code freedOn} among equals; null if none waits. */
+        static Loop next(Collection<Loop> loops, Loop freedOn) {
+            Loop chosen = freedOn != null && !freedOn.queue.isEmpty() ? freedOn : null;
+            for (Loop loop : loops) {
+                if (!loop.queue.isEmpty() && (chosen == null || loop.running < chosen.running)) {
+                    chosen = loop;
+                }
+            }
+            return chosen;
+        }
     }
 
     private final int maxRunning;
@@ -50,10 +73,12 @@ public class InFlightLimit {
     private final long maxWaitNanos;
     private final String retryAfterSeconds;
     private final Vertx vertx;
-    /** The responses of the running requests; guarded by this. */
-    private final Set<HttpServerResponse> running = new HashSet<>();
-    /** Requests waiting for a slot, oldest first; guarded by this. */
-    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    /** The responses of the running requests and their loops; guarded by this. */
+    private final Map<HttpServerResponse, Loop> running = new HashMap<>();
+    /** The event loops by thread, each with its requests waiting for a slot; guarded by this. */
+    private final Map<Thread, Loop> loops = new HashMap<>();
+    /** Requests waiting for a slot, on all loops; guarded by this. */
+    private int waiting;
     /** Requests refused, waiting for the refusal delay to pass, oldest first; guarded by this. */
     private final ArrayDeque<Waiting> held = new ArrayDeque<>();
     private final long refusalDelayNanos;
@@ -89,7 +114,7 @@ public class InFlightLimit {
         vertx.setPeriodic(100, ignored -> tidy());
     }
 
-    // Locking: this object's monitor guards the three collections and nothing else. No Vert.x call
+    // Locking: this object's monitor guards the collections and counts and nothing else. No Vert.x call
     // (response.ended(), closed(), ...) is made while holding it: those take the connection's lock,
     // and Vert.x calls release() while holding that one.
 
@@ -102,14 +127,17 @@ public class InFlightLimit {
         boolean runNow = false;
         boolean waits = false;
         synchronized (this) {
-            if (running.size() < maxRunning && queue.isEmpty()) {
-                running.add(response);
+            Loop loop = loops.computeIfAbsent(Thread.currentThread(), ignored -> new Loop());
+            if (running.size() < maxRunning && waiting == 0) {
+                running.put(response, loop);
+                loop.running++;
                 runNow = true;
-            } else if (queue.size() < maxQueued) {
-                queue.add(new Waiting(rc, Vertx.currentContext(), System.nanoTime()));
+            } else if (waiting < maxQueued) {
+                loop.queue.add(new Waiting(rc, Vertx.currentContext(), loop, System.nanoTime()));
+                waiting++;
                 waits = true;
             } else if (refusalDelayNanos > 0 && held.size() < maxHeld) {
-                held.add(new Waiting(rc, Vertx.currentContext(), System.nanoTime()));
+                held.add(new Waiting(rc, Vertx.currentContext(), loop, System.nanoTime()));
                 waits = true;
             }
         }
@@ -128,12 +156,12 @@ public class InFlightLimit {
     private void forgetFinished() {
         List<HttpServerResponse> snapshot;
         synchronized (this) {
-            snapshot = new ArrayList<>(running);
+            snapshot = new ArrayList<>(running.keySet());
         }
         List<HttpServerResponse> finished = snapshot.stream().filter(response -> response.ended() || response.closed()).toList();
         if (!finished.isEmpty()) {
             synchronized (this) {
-                finished.forEach(running::remove);
+                finished.forEach(this::forget);
             }
         }
     }
@@ -152,26 +180,39 @@ public class InFlightLimit {
     }
 
     private void release(HttpServerResponse response) {
+        Loop loop;
         synchronized (this) {
-            running.remove(response);
+            loop = forget(response);
         }
-        startWaiting();
+        startWaiting(loop);
     }
 
-    /** Moves waiting requests into free slots, each resumed on its own event loop. */
-    private void startWaiting() {
+    /** Gives back a running request's slot (guarded by this); its loop, or null if it had none any more. */
+    private Loop forget(HttpServerResponse response) {
+        Loop loop = running.remove(response);
+        if (loop != null) {
+            loop.running--;
+        }
+        return loop;
+    }
+
+    /** Moves waiting requests into free slots, each resumed on its own event loop; {@code freedOn} first among equals. */
+    private void startWaiting(Loop freedOn) {
         while (true) {
             Waiting next;
             synchronized (this) {
-                if (running.size() >= maxRunning || queue.isEmpty()) {
+                if (running.size() >= maxRunning || waiting == 0) {
                     return;
                 }
-                next = queue.poll();
-                running.add(next.rc().response());
+                Loop chosen = Loop.next(loops.values(), freedOn);
+                next = chosen.queue.poll();
+                waiting--;
+                running.put(next.rc().response(), chosen);
+                chosen.running++;
             }
             if (next.rc().response().closed()) {
                 synchronized (this) {
-                    running.remove(next.rc().response());
+                    forget(next.rc().response());
                 }
             } else {
                 next.context().runOnContext(ignored -> run(next.rc()));
@@ -181,9 +222,9 @@ public class InFlightLimit {
 
     private void tidy() {
         forgetFinished();
-        List<Waiting> snapshot;
+        List<Waiting> snapshot = new ArrayList<>();
         synchronized (this) {
-            snapshot = new ArrayList<>(queue);
+            loops.values().forEach(loop -> snapshot.addAll(loop.queue));
         }
         long now = System.nanoTime();
         List<Waiting> gone = new ArrayList<>();
@@ -198,9 +239,14 @@ public class InFlightLimit {
         if (!gone.isEmpty() || !expired.isEmpty()) {
             List<Waiting> removedExpired = new ArrayList<>();
             synchronized (this) {
-                gone.forEach(queue::remove);
+                for (Waiting w : gone) {
+                    if (w.loop().queue.remove(w)) {
+                        waiting--;
+                    }
+                }
                 for (Waiting w : expired) {
-                    if (queue.remove(w)) {
+                    if (w.loop().queue.remove(w)) {
+                        waiting--;
                         removedExpired.add(w);
                     }
                 }
@@ -208,7 +254,7 @@ public class InFlightLimit {
             removedExpired.forEach(w -> w.context().runOnContext(ignored -> shed(w.rc(), false)));
         }
         refuseHeld(now);
-        startWaiting();
+        startWaiting(null);
     }
 
     /** Answers the held refusals whose delay has passed (oldest first), and forgets those whose client hung up. */
@@ -247,7 +293,7 @@ public class InFlightLimit {
     int inFlight() {
         List<HttpServerResponse> snapshot;
         synchronized (this) {
-            snapshot = new ArrayList<>(running);
+            snapshot = new ArrayList<>(running.keySet());
         }
         return (int) snapshot.stream().filter(response -> !response.ended() && !response.closed()).count();
     }
@@ -259,7 +305,7 @@ public class InFlightLimit {
 
     /** Requests waiting now. */
     synchronized int queued() {
-        return queue.size();
+        return waiting;
     }
 
     /** Refusals held back now. */
