@@ -25,6 +25,12 @@
 #                        three rotates by one on every run (counter in bench/results/.run-counter), so
 #                        no server is always the one measured first or last on a warming machine
 #   JAVA, JAVA_OPTS      the service's JVM (default: Temurin 25 if installed, else `java`; its default heap)
+#   ROUNDS (1)           more than 1: all servers run at once, and each operation is measured in that
+#                        many rounds of ROUND_SECONDS (10) per server, the servers taking turns (the
+#                        first one moves on by one every round); a row sums its server's rounds (its
+#                        p50/p99 are the median of the rounds'). A slow drift of the machine then
+#                        weighs on every server alike instead of on whichever ran when it came.
+#                        SECONDS_PER_RUN is then unused; the warm-up stays per server and operation.
 #   PG_CPU (all)         all: PostgreSQL's CPU is that of all its processes; db: only the backends
 #                        of the benchmark database (when something else uses the same PostgreSQL)
 # Prints one markdown table and writes it to bench/results/<size>-<UTC date and time>.md . Server and wrk output of the last run: bench/results/logs/.
@@ -46,6 +52,8 @@ db=reviews_bench_$size
 seconds=${SECONDS_PER_RUN:-20}
 warmup=${WARMUP:-60}
 concurrency=${CONCURRENCY:-16}
+rounds=${ROUNDS:-1}
+round_seconds=${ROUND_SECONDS:-10}
 read -ra operations <<<"${OPERATIONS:-summary page detail}"
 source bench/lib.sh
 
@@ -68,7 +76,65 @@ out=bench/results/$size-$(date -u +%F-%H%M).md
 : >"$logs/wrk.log"
 trap stop_server EXIT
 declare -A row
-for server in "${order[@]}"; do
+
+# One measured row: $1 server, $2 operation, then requests, server ticks, PostgreSQL ticks, errors
+# (503, other HTTP, GraphQL, socket), requests/s, p50, p99.
+record_row() {
+    local server=$1 op=$2 requests=$3 ticks=$4 db=$5 shed=$6 http=$7 graphql=$8 socket=$9 rps=${10} p50=${11} p99=${12} errors
+    errors=$((shed + http + graphql + socket))
+    [ "$errors" = 0 ] || errors="$errors (503 $shed, other HTTP $http, GraphQL $graphql, socket $socket)"
+    row[$op,$server]="| $op | ${label[$server]} | ${rps%.*} | $p50 | $p99 | $errors |\
+ $(per_request "$ticks" "$requests") | $(per_request "$db" "$requests") |"
+    echo "${row[$op,$server]}" >&2
+}
+
+# The median of numbers, one per line.
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'; }
+
+if [ "$rounds" -gt 1 ]; then
+    declare -A pid_of
+    stop_all() { local s; for s in "${!pid_of[@]}"; do server_pid=${pid_of[$s]}; stop_server; done; }
+    trap stop_all EXIT
+    for server in "${order[@]}"; do
+        echo "$server: starting" >&2
+        start_server "$server" "$db"
+        pid_of[$server]=$server_pid
+    done
+    for op in "${operations[@]}"; do
+        present=()
+        for server in "${order[@]}"; do [ -f "bench/wrk/$server-$op.lua" ] && present+=("$server"); done
+        declare -A requests=() ticks=() dbt=() shed=() http=() gql=() sock=() p50s=() p99s=()
+        for server in "${present[@]}"; do
+            if [ "$warmup" -gt 0 ]; then run_wrk "$server" "$op" "$concurrency" "$warmup"; wait_idle "${pid_of[$server]}"; fi
+            requests[$server]=0 ticks[$server]=0 dbt[$server]=0 shed[$server]=0 http[$server]=0 gql[$server]=0 sock[$server]=0
+        done
+        n=${#present[@]}
+        for round in $(seq 0 $((rounds - 1))); do
+            for i in $(seq 0 $((n - 1))); do
+                server=${present[$(((round + i) % n))]}
+                before=$(tree_ticks "${pid_of[$server]}"); db_before=$(db_ticks "$db")
+                run_wrk "$server" "$op" "$concurrency" "$round_seconds"
+                after=$(tree_ticks "${pid_of[$server]}"); db_after=$(db_ticks "$db")
+                wait_idle "${pid_of[$server]}" # its last answers are not the next server's load
+                requests[$server]=$((requests[$server] + r[requests]))
+                ticks[$server]=$((ticks[$server] + after - before)) dbt[$server]=$((dbt[$server] + db_after - db_before))
+                shed[$server]=$((shed[$server] + r[shed])) http[$server]=$((http[$server] + r[http_errors]))
+                gql[$server]=$((gql[$server] + r[graphql_errors])) sock[$server]=$((sock[$server] + r[socket_errors]))
+                p50s[$server]+="${r[p50_ms]:-} " p99s[$server]+="${r[p99_ms]:-} "
+                echo "$op round $((round + 1))/$rounds $server: ${r[rps]%.*} req/s" >&2
+            done
+        done
+        for server in "${present[@]}"; do
+            record_row "$server" "$op" "${requests[$server]}" "${ticks[$server]}" "${dbt[$server]}" "${shed[$server]}" "${http[$server]}" \
+                "${gql[$server]}" "${sock[$server]}" "$((requests[$server] / (rounds * round_seconds)))" \
+                "$(tr ' ' '\n' <<<"${p50s[$server]}" | grep . | median) ms" "$(tr ' ' '\n' <<<"${p99s[$server]}" | grep . | median) ms"
+        done
+    done
+    stop_all
+    trap - EXIT
+fi
+
+[ "$rounds" -gt 1 ] || for server in "${order[@]}"; do
     echo "$server: starting" >&2
     start_server "$server" "$db"
     for op in "${operations[@]}"; do
@@ -78,11 +144,8 @@ for server in "${order[@]}"; do
         before=$(tree_ticks "$server_pid"); db_before=$(db_ticks "$db")
         run_wrk "$server" "$op" "$concurrency" "$seconds"
         after=$(tree_ticks "$server_pid"); db_after=$(db_ticks "$db")
-        errors=$((r[shed] + r[http_errors] + r[graphql_errors] + r[socket_errors]))
-        [ "$errors" = 0 ] || errors="$errors (503 ${r[shed]}, other HTTP ${r[http_errors]}, GraphQL ${r[graphql_errors]}, socket ${r[socket_errors]})"
-        row[$op,$server]="| $op | ${label[$server]} | ${r[rps]%.*} | ${r[p50]} | ${r[p99]} | $errors |\
- $(per_request $((after - before)) "${r[requests]}") | $(per_request $((db_after - db_before)) "${r[requests]}") |"
-        echo "${row[$op,$server]}" >&2
+        record_row "$server" "$op" "${r[requests]}" $((after - before)) $((db_after - db_before)) "${r[shed]}" "${r[http_errors]}" \
+            "${r[graphql_errors]}" "${r[socket_errors]}" "${r[rps]}" "${r[p50]}" "${r[p99]}"
     done
     stop_server
 done
@@ -90,7 +153,12 @@ done
 {
     echo "# $db ($partners partners, $reviews reviews), $(nproc) cores, $started UTC"
     echo
-    echo "Order: ${order[*]}. Per server and operation: ${warmup} s warm-up, ${seconds} s measured;" \
+    if [ "$rounds" -gt 1 ]; then
+        measured="all servers running; ${warmup} s warm-up each, then $rounds rounds of ${round_seconds} s per server, taking turns"
+    else
+        measured="${warmup} s warm-up, ${seconds} s measured"
+    fi
+    echo "Order: ${order[*]}. Per server and operation: $measured;" \
         "wrk -t$threads -c$concurrency. PostgreSQL CPU: ${PG_CPU:-all} processes. Service JVM: $("$JAVA" -version 2>&1 | head -1) ${JAVA_OPTS:-}"
     echo
     echo "| operation | server | req/s | p50 | p99 | errors | CPU ms/req server | CPU ms/req PostgreSQL |"
