@@ -1,9 +1,6 @@
 package nl.marketplace.reviews.http;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +38,8 @@ import nl.marketplace.reviews.observability.ErrorCodeMetrics;
  * spec says. An anonymous GET answered without errors, whose reads were all noted, is public with an
  * ETag ({@link HttpCaching}); everything else is private, no-store.
  *
- * <p>An answer without errors is written with Jackson straight into the response's buffer (SmallRye
- * builds a JSON-P tree of it and then a string: about a tenth of a page's CPU); one with errors
+ * <p>An answer without errors is written with Jackson straight into the response's buffer ({@link AnswerJson};
+ * SmallRye builds a JSON-P tree of it and then a string: about a tenth of a page's CPU); one with errors
  * goes through SmallRye, whose error format (extensions, locations) it keeps.
  */
 final class AnswerWriter implements ExecutionResponseWriter {
@@ -104,63 +101,16 @@ final class AnswerWriter implements ExecutionResponseWriter {
             try (JsonGenerator json = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(bytes), JsonEncoding.UTF8)) {
                 json.writeStartObject();
                 json.writeFieldName("data");
-                write(json, result.getData());
+                AnswerJson.write(json, result.getData());
                 json.writeEndObject();
             } catch (IOException | RuntimeException e) {
-                // NotPlain, or a number JSON has no words for (a NaN graphql-java would not have let through)
+                // AnswerJson.NotPlain, or a number JSON has no words for (a NaN graphql-java would not have let through)
                 LOG.debugf("Answer written by SmallRye: %s", e.getMessage());
                 return Buffer.buffer(response.getExecutionResultAsString());
             }
             return Buffer.buffer(bytes);
         }
         return Buffer.buffer(response.getExecutionResultAsString());
-    }
-
-    /** A value graphql-java's result holds that is not plain JSON: left to SmallRye (which has JSON-B for it). */
-    private static final class NotPlain extends RuntimeException {
-        NotPlain(Object value) {
-            super(value.getClass().getName(), null, false, false);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void write(JsonGenerator json, Object value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof String s) {
-            json.writeString(s);
-        } else if (value instanceof Map<?, ?> map) {
-            json.writeStartObject();
-            for (Map.Entry<String, Object> field : ((Map<String, Object>) map).entrySet()) {
-                json.writeFieldName(field.getKey());
-                write(json, field.getValue());
-            }
-            json.writeEndObject();
-        } else if (value instanceof Collection<?> list) {
-            json.writeStartArray();
-            for (Object element : list) {
-                write(json, element);
-            }
-            json.writeEndArray();
-        } else if (value instanceof Boolean b) {
-            json.writeBoolean(b);
-        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            json.writeNumber(((Number) value).intValue());
-        } else if (value instanceof Long l) {
-            json.writeNumber(l);
-        } else if (value instanceof Double d) {
-            json.writeNumber(BigDecimal.valueOf(d)); // as SmallRye (JSON-P) writes it
-        } else if (value instanceof Float f) {
-            json.writeNumber(new BigDecimal(String.valueOf(f)));
-        } else if (value instanceof BigDecimal d) {
-            json.writeNumber(d);
-        } else if (value instanceof BigInteger i) {
-            json.writeNumber(i);
-        } else if (value instanceof Enum<?> e) {
-            json.writeString(e.name());
-        } else {
-            throw new NotPlain(value);
-        }
     }
 
     @Override
