@@ -3,6 +3,7 @@ package nl.marketplace.reviews.graphql;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.OffsetDateTime;
 import java.util.function.Supplier;
 
 import graphql.TrivialDataFetcher;
@@ -16,6 +17,7 @@ import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
+import io.smallrye.graphql.transformation.DateTransformer;
 import io.smallrye.graphql.transformation.Transformer;
 
 /**
@@ -57,7 +59,7 @@ public class PlainFieldFetchers implements DataFetcherService {
             }
             @SuppressWarnings("unchecked")
             Transformer<Object, Object> transformer = Transformer.transformer(field);
-            return transformer == null ? new Plain(asObject) : new Converted(asObject, transformer);
+            return transformer == null ? new Plain(asObject) : new Converted(asObject, transformer, isoDateTime(field, transformer));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // SmallRye's own fetcher knows how
         }
@@ -73,6 +75,12 @@ public class PlainFieldFetchers implements DataFetcherService {
         boolean adapted = field.isAdaptingWith() || ref.isAdaptingWith() || field.isAdaptingTo() || ref.isAdaptingTo();
         return ref.getType() == ReferenceType.SCALAR && !ref.getClassName().equals(ref.getGraphQLClassName()) && !field.hasWrapper()
                 && !adapted;
+    }
+
+    /** A DateTime without a format of its own: SmallRye's DateTransformer formats it as ISO_OFFSET_DATE_TIME ({@link IsoDateTime}). */
+    static boolean isoDateTime(Field field, Transformer<?, ?> transformer) {
+        return transformer instanceof DateTransformer && field.getTransformation() == null
+                && OffsetDateTime.class.getName().equals(field.getReference().getClassName());
     }
 
     /** Mirrors SmallRye's FieldHelper: no transformation, no adapter, no map wrapper. */
@@ -121,14 +129,19 @@ public class PlainFieldFetchers implements DataFetcherService {
         }
     }
 
-    /** A plain read, then SmallRye's output transformation of the field (a date formatted as the field says). */
+    /**
+     * A plain read, then SmallRye's output transformation of the field (a date formatted as the field
+     * says), or the same by {@link IsoDateTime}.
+     */
     static final class Converted implements PlugableDataFetcher<Object>, TrivialDataFetcher<Object>, LightDataFetcher<Object> {
         private final Plain read;
-        private final Transformer<Object, Object> transformer;
+        final Transformer<Object, Object> transformer;
+        final boolean isoDateTime;
 
-        Converted(MethodHandle read, Transformer<Object, Object> transformer) {
+        Converted(MethodHandle read, Transformer<Object, Object> transformer, boolean isoDateTime) {
             this.read = new Plain(read);
             this.transformer = transformer;
+            this.isoDateTime = isoDateTime;
         }
 
         @Override
@@ -146,7 +159,7 @@ public class PlainFieldFetchers implements DataFetcherService {
                 return null;
             }
             try {
-                return transformer.out(value);
+                return isoDateTime && value instanceof OffsetDateTime moment ? IsoDateTime.format(moment) : transformer.out(value);
             } catch (Exception e) {
                 return value; // as SmallRye's FieldDataFetcher: the value as it is, for the scalar to refuse
             }

@@ -1,7 +1,11 @@
 package nl.marketplace.reviews.graphql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.OffsetDateTime;
 
 import jakarta.inject.Inject;
 
@@ -47,6 +51,20 @@ class PlainFieldFetchersTest {
         assertInstanceOf(PlainFieldFetchers.Converted.class, fetcher("Review", "createdAt"));
         assertInstanceOf(PlainFieldFetchers.Converted.class, fetcher("Reply", "updatedAt"));
         assertInstanceOf(PlainFieldFetchers.Converted.class, fetcher("PartnerScore", "windowStart"));
+    }
+
+    @Test
+    void dateTimesAreFormattedByHandAsSmallRyesTransformerFormatsThem() {
+        // Tripwire for IsoDateTime: SmallRye's own Transformer of a DateTime field still writes ISO_OFFSET_DATE_TIME.
+        for (String[] field : new String[][] { { "Review", "createdAt" }, { "Reply", "updatedAt" }, { "PartnerScore", "windowStart" } }) {
+            PlainFieldFetchers.Converted converted = assertInstanceOf(PlainFieldFetchers.Converted.class, fetcher(field[0], field[1]));
+            assertTrue(converted.isoDateTime, field[0] + "." + field[1]);
+            for (String moment : new String[] { "2022-04-02T07:30:00Z", "2026-10-25T02:30:00.123456+01:00", "2027-03-28T03:30:00.1+02:00",
+                    "0001-01-01T00:00:00-05:30", "+12345-06-07T08:09:10.000000001+14:00", "2026-12-05T23:59:59.999+00:00:30" }) {
+                OffsetDateTime value = OffsetDateTime.parse(moment);
+                assertEquals(converted.transformer.out(value), IsoDateTime.format(value), moment);
+            }
+        }
     }
 
     @Test
