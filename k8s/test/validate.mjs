@@ -153,6 +153,8 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
   const propertyOf = (key) => Number((properties.match(new RegExp('^' + key.replace(/\./g, '\\.') + '=(\\d+)', 'm')) ?? [])[1]);
   const reactive = Number(provided.get('QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE') ?? propertyOf('quarkus.datasource.reactive.max-size'));
   const replicaPool = Number(provided.get('REVIEWS_DB_REPLICA_MAX_SIZE') ?? 16);
+  // the pipelined connections of single statements (reviews.db.pipelined-connections), beside the pool
+  const pipelined = Number(provided.get('REVIEWS_DB_PIPELINED_CONNECTIONS') ?? 4);
   const jdbc = Number(provided.get('QUARKUS_DATASOURCE_JDBC_MAX_SIZE') ?? propertyOf('quarkus.datasource.jdbc.max-size'));
   const listen = 1;
   const maxConnections = Number(cluster.spec.postgresql?.parameters?.max_connections ?? 100);
@@ -164,7 +166,7 @@ for (const overlay of readdirSync(join(root, 'k8s/overlays'))) {
     `${where}: ${maxPods} pods × (${listen} LISTEN + ${jdbc} JDBC) + ${serverConnections(rwPooler)} of the rw Pooler + ${roomForOperators} for operators = ${onPrimary} fit max_connections ${maxConnections}`);
   check(serverConnections(roPooler) + roomForOperators <= maxConnections,
     `${where}: the ro Pooler's ${serverConnections(roPooler)} connections fit a standby's max_connections ${maxConnections}`);
-  for (const [pooler, perPod] of [[rwPooler, reactive], [roPooler, replicaPool]]) {
+  for (const [pooler, perPod] of [[rwPooler, reactive + pipelined], [roPooler, replicaPool]]) {
     if (pooler) {
       const clients = Number(pooler.spec.pgbouncer.parameters?.max_client_conn ?? 100);
       check(maxPods * perPod <= clients, `${where}: ${maxPods} pods × ${perPod} connections fit ${pooler.metadata.name}'s max_client_conn ${clients}`);

@@ -22,6 +22,14 @@ public interface DatabaseSettings extends CheckedSettings {
     /** A hot standby (or a pooler in front of the standbys) for anonymous, public reads. */
     Replica replica();
 
+    /**
+     * Connections per instance on which single statements are pipelined ({@link PipelinedReads}):
+     * up to {@link PipelinedReads#DEPTH} statements in flight on each, so PostgreSQL's backend reads
+     * several per wake-up. 0: every statement takes a connection of the pool to itself.
+     */
+    @WithDefault("4")
+    int pipelinedConnections();
+
     interface Replica {
         /** The replica, for example postgresql://reviews-db-pooler-ro:5432/reviews; none: every read goes to the primary. */
         Optional<String> url();
@@ -57,6 +65,7 @@ public interface DatabaseSettings extends CheckedSettings {
         checks.positive("reviews.db.replica.check-interval", replica().checkInterval());
         checks.shorter("reviews.db.replica.check-interval", replica().checkInterval(), "reviews.db.replica.max-lag", replica().maxLag());
         checks.between("reviews.db.replica.max-size", replica().maxSize(), 1, 1_000);
+        checks.between("reviews.db.pipelined-connections", pipelinedConnections(), 0, 1_000);
         checks.require(replica().timeout().compareTo(Duration.ofMillis(100)) >= 0 && replica().timeout().compareTo(Duration.ofMinutes(1)) <= 0,
                 "reviews.db.replica.timeout", replica().timeout(), "from 100ms to 1m");
     }

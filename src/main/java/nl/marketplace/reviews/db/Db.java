@@ -8,25 +8,30 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one way the read path talks to PostgreSQL: prepared statements on the reactive pool, or on the
  * replica's for the public reads that may use it ({@link Replica}).
  *
- * <p>The pool hands each statement its own connection, so GraphQL resolvers that run concurrently
- * on one Vert.x context (quarkus issue 32870) never share a session. Every statement is counted,
+ * <p>Single statements go pipelined ({@link PipelinedReads}) or each on a connection of the pool;
+ * either way no GraphQL resolvers that run concurrently on one Vert.x context (quarkus issue 32870)
+ * share a session or a transaction. Every statement is counted,
  * so tests can prove that a request's statement count does not grow with the page size.
  */
 @ApplicationScoped
 public class Db {
 
     private final Pool pool;
+    /** Single statements on the primary: pipelined, or the pool's when pipelining is off. */
+    private final SqlClient single;
     private final Replica replica;
     private final AtomicLong statements = new AtomicLong();
 
-    public Db(Pool pool, Replica replica) {
+    public Db(Pool pool, PipelinedReads pipelined, Replica replica) {
         this.pool = pool;
+        this.single = pipelined.client().orElse(pool);
         this.replica = replica;
     }
 
@@ -37,7 +42,7 @@ public class Db {
         Pool read = replica.forRead(sql);
         Uni<RowSet<Row>> result;
         if (read == null) {
-            result = pool.preparedQuery(sql).execute(args);
+            result = single.preparedQuery(sql).execute(args);
         } else {
             io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
             result = read.preparedQuery(sql).execute(args).ifNoItem().after(replica.timeout()).failWith(Replica.TimedOut::new)
@@ -52,6 +57,15 @@ public class Db {
             }
         }
         return versions == null ? result : result.invoke(versions::note);
+    }
+
+    /**
+     * On a connection of the pool to itself: for a statement that may run long (a job's batch), which
+     * on a pipelined connection would hold up the statements behind it ({@link PipelinedReads}).
+     */
+    public Uni<RowSet<Row>> queryAlone(String sql, Tuple args) {
+        statements.incrementAndGet();
+        return pool.preparedQuery(sql).execute(args);
     }
 
     /** Statements on one connection in one transaction: committed when the Uni succeeds, rolled back when it fails. */

@@ -74,7 +74,7 @@ public class ReviewEventRepository {
                 ORDER BY created_at LIMIT $2))""";
 
     private Uni<Integer> forget(Tuple args, int done) {
-        return db.query(FORGET, args).chain(rows -> rows.rowCount() < FORGET_BATCH ? Uni.createFrom().item(done + rows.rowCount())
+        return db.queryAlone(FORGET, args).chain(rows -> rows.rowCount() < FORGET_BATCH ? Uni.createFrom().item(done + rows.rowCount())
                 : forget(args, done + rows.rowCount()));
     }
 }

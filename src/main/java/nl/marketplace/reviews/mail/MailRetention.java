@@ -72,7 +72,7 @@ public class MailRetention {
     }
 
     private Uni<Integer> inBatches(Tuple args, String sql, int done) {
-        return db.query(sql, args).chain(rows -> rows.rowCount() < BATCH ? Uni.createFrom().item(done + rows.rowCount())
+        return db.queryAlone(sql, args).chain(rows -> rows.rowCount() < BATCH ? Uni.createFrom().item(done + rows.rowCount())
                 : inBatches(args, sql, done + rows.rowCount()));
     }
 }

@@ -115,7 +115,7 @@ public class TopicRepository {
 
     /** Deletes the platform's figures of days before {@code before}. */
     Uni<Integer> prunePlatform(LocalDate before) {
-        return db.query("DELETE FROM platform_topic_share WHERE day < $1", Tuple.of(before)).map(r -> r.rowCount());
+        return db.queryAlone("DELETE FROM platform_topic_share WHERE day < $1", Tuple.of(before)).map(r -> r.rowCount());
     }
 
     /** The latest day's platform figures, or none. */

@@ -331,7 +331,7 @@ public class PersistedQueries {
     /** Forgets the least recently used documents beyond max-documents (any instance may run it). Returns how many. */
     public Uni<Integer> prune() {
         registeredSincePrune.set(0);
-        return db.query(PRUNE, Tuple.of(config.maxDocuments())).map(rows -> rows.rowCount()).invoke(n -> {
+        return db.queryAlone(PRUNE, Tuple.of(config.maxDocuments())).map(rows -> rows.rowCount()).invoke(n -> {
                     if (n > 0) {
                         LOG.infof("Pruned %d persisted queries beyond the %d most recently used", n, config.maxDocuments());
                     }

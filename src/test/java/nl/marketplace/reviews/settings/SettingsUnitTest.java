@@ -135,6 +135,7 @@ class SettingsUnitTest {
             "reviews.db.replica.check-interval|5s|reviews.db.replica.check-interval=5s: must be shorter than reviews.db.replica.max-lag (5s (the default))",
             "reviews.db.replica.timeout|50ms|reviews.db.replica.timeout=50ms: must be from 100ms to 1m",
             "reviews.db.replica.max-size|0|reviews.db.replica.max-size=0: must be from 1 to 1000",
+            "reviews.db.pipelined-connections|-1|reviews.db.pipelined-connections=-1: must be from 0 to 1000",
             "reviews.topics.words.verpakking|verpakking!,doos|reviews.topics.words.verpakking=verpakking!,doos: must be lower-case words of letters and digits, one each ('verpakking!' is not)",
             "reviews.topics.words.verpakking|Doos|reviews.topics.words.verpakking=Doos: must be lower-case words of letters and digits, one each ('Doos' is not)",
             "reviews.topics.words.Prijs|prijs|reviews.topics.words.Prijs=prijs: must be a key of lower-case letters a-z",
