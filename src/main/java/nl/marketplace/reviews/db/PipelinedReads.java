@@ -20,7 +20,8 @@ import io.vertx.sqlclient.PoolOptions;
  * statements on a connection, a backend reads the ones waiting in one go. On the dashboard's page
  * (one statement, large data) that took PostgreSQL's CPU per request from about 0.30 to 0.22 ms and
  * the service's a little too (README, "Benchmarks"). The depth is small so that a slow statement holds
- * up at most a few behind it; transactions and the jobs' long batches keep the pool
+ * up at most a few behind it; transactions and the jobs' statements that may run long (prunes in
+ * batches, the month's and the platform's figures, the outbox count) keep the pool
  * ({@link Db#inTransaction}, {@link Db#queryAlone}).
  *
  * <p>Same server, user and statement settings as the datasource's reactive pool;

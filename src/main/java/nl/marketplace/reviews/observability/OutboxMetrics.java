@@ -51,7 +51,7 @@ public class OutboxMetrics {
 
     @Scheduled(skipExecutionIf = SchemaVersionCheck.NotCurrent.class, identity = "outbox-metrics", every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
-        return db.query(QUERY, Tuple.tuple())
+        return db.queryAlone(QUERY, Tuple.tuple())
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
                     pending.set(row.getLong("n"));

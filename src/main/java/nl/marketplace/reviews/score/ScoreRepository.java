@@ -120,7 +120,7 @@ public class ScoreRepository {
 
     /** Records every partner's figures of a closed month; a month recorded before stays as it was. */
     Uni<Integer> recordMonth(LocalDate month, java.time.OffsetDateTime now) {
-        return db.query("""
+        return db.queryAlone("""
                 INSERT INTO partner_monthly_score (partner_id, month, overall_sum, review_count, recorded_at)
                 SELECT p.id, $1, coalesce(sum(d.overall * d.review_count), 0), coalesce(sum(d.review_count), 0), $3
                 FROM partner p LEFT JOIN partner_daily_score d ON d.partner_id = p.id AND d.day >= $1 AND d.day < $2

@@ -110,7 +110,7 @@ public class TopicRepository {
 
     /** Records the platform's figures of {@code day} over [from, to); the number of topics written. */
     Uni<Integer> recordPlatform(LocalDate day, OffsetDateTime from, OffsetDateTime to, Map<String, List<String>> topics) {
-        return db.query(RECORD_PLATFORM, Tuple.tuple(List.of(from, to, day, keys(topics), words(topics)))).map(r -> r.rowCount());
+        return db.queryAlone(RECORD_PLATFORM, Tuple.tuple(List.of(from, to, day, keys(topics), words(topics)))).map(r -> r.rowCount());
     }
 
     /** Deletes the platform's figures of days before {@code before}. */
