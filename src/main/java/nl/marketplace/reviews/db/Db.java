@@ -12,8 +12,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The one way the read path talks to PostgreSQL: prepared statements on the reactive pool, or on the
- * replica's for the public reads that may use it ({@link Replica}).
+ * The one way the read path talks to PostgreSQL: prepared statements on the primary (pipelined, or on
+ * the reactive pool), or on the replica's pool for the public reads that may use it ({@link Replica}).
  *
  * <p>Single statements go pipelined ({@link PipelinedReads}) or each on a connection of the pool;
  * either way no GraphQL resolvers that run concurrently on one Vert.x context (quarkus issue 32870)

@@ -49,7 +49,10 @@ class InFlightLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("reviews.graphql.max-in-flight", "4", "reviews.graphql.max-queued", "2",
                     "reviews.graphql.max-queue-wait", "6s", // long enough for the assertions on a busy machine
-                    "reviews.graphql.refusal-delay", "1s", "reviews.graphql.max-held", "1");
+                    "reviews.graphql.refusal-delay", "1s", "reviews.graphql.max-held", "1",
+                    // each statement on a connection of its own (not pipelined, db.PipelinedReads), so that the
+                    // backends waiting for the lock count the running requests' statements
+                    "reviews.db.pipelined-connections", "0");
         }
     }
 
