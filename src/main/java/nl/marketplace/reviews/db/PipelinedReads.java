@@ -5,8 +5,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -24,7 +22,7 @@ import io.vertx.sqlclient.PoolOptions;
  * batches, the month's and the platform's figures, the outbox count) keep the pool
  * ({@link Db#inTransaction}, {@link Db#queryAlone}).
  *
- * <p>Same server, user and statement settings as the datasource's reactive pool;
+ * <p>Same server, user and statement settings as the datasource's reactive pool ({@link PoolConnectOptions});
  * {@code reviews.db.pipelined-connections} connections per instance (0: none, the pool takes every
  * statement).
  */
@@ -36,17 +34,11 @@ public class PipelinedReads {
 
     private final Optional<SqlClient> client;
 
-    public PipelinedReads(DatabaseSettings settings, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "quarkus.datasource.reactive.cache-prepared-statements", defaultValue = "false") boolean cachePrepared,
-            @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.use-layer7-proxy", defaultValue = "false") boolean layer7Proxy) {
+    public PipelinedReads(DatabaseSettings settings, Vertx vertx, PoolConnectOptions options) {
         int connections = settings.pipelinedConnections();
-        this.client = url.filter(u -> connections > 0 && DatabaseSettings.postgresUrl(u)).map(u -> PgBuilder.client()
+        this.client = options.datasourceUrl().filter(u -> connections > 0 && DatabaseSettings.postgresUrl(u)).map(u -> PgBuilder.client()
                 .with(new PoolOptions().setMaxSize(connections).setName("pipelined"))
-                .connectingTo(DatabaseSettings.options(u, user, password).setCachePreparedStatements(cachePrepared)
-                        .setUseLayer7Proxy(layer7Proxy).setPipeliningLimit(DEPTH))
+                .connectingTo(options.of(u).setPipeliningLimit(DEPTH))
                 .using(vertx.getDelegate()).build())
                 .map(SqlClient::newInstance);
     }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -64,17 +63,13 @@ public class Replica {
     private final Counter replicaReads;
     private final Counter primaryReads;
 
-    public Replica(DatabaseSettings settings, Pool primary, Vertx vertx, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "quarkus.datasource.reactive.cache-prepared-statements", defaultValue = "false") boolean cachePrepared,
-            @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.use-layer7-proxy", defaultValue = "false") boolean layer7Proxy) {
+    public Replica(DatabaseSettings settings, Pool primary, Vertx vertx, MeterRegistry registry, PoolConnectOptions options) {
         this.config = settings.replica();
         this.primary = primary;
         this.vertx = vertx;
         this.pool = config.url().filter(url -> !url.isBlank()).map(url -> PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(config.maxSize()).setName("replica"))
-                .connectingTo(DatabaseSettings.options(url, user, password).setCachePreparedStatements(cachePrepared).setUseLayer7Proxy(layer7Proxy))
+                .connectingTo(options.of(url))
                 .using(vertx.getDelegate()).build())
                 .map(io.vertx.mutiny.sqlclient.Pool::newInstance);
         this.replicaReads = Counter.builder("reviews.db.public.reads").tag("source", "replica")
